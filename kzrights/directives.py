@@ -1,0 +1,151 @@
+"""Find directives, citations and figures in a page's Markdown and render them.
+
+Block directives are HTML comments on a line of their own (``<!-- cases area=assembly -->``),
+so a page stays readable where the comments are not rendered. Inline: ``[@key, para. 34]``
+citations and ``{{ fig:key }}`` figures. Code blocks and code spans are left alone. Any
+unknown directive, argument, key or figure is an error naming the line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .load import SiteData
+from .render.charts import render_bar_chart
+from .render.citations import PageCitations
+from .render.tables import (render_area_cards, render_case_table, render_figure_table,
+                            render_glossary, render_views_table)
+from .render.text import esc, format_figure
+
+_BLOCK = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z]+=[^\s=]+)*)\s*-->\s*$")
+_ARG = re.compile(r"([a-z]+)=([^\s=]+)")
+_CITE = re.compile(r"\[@(?P<body>[^\]]+)\]")
+_PLACEHOLDER = re.compile(r"\{\{(?P<body>.*?)\}\}")
+_FIGURE = re.compile(r"^\s*fig:(?P<key>[a-z0-9-]+)\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+_HEADING = re.compile(r"^#{1,6}\s")
+_HEADING_ID = re.compile(r"\{\s*#[A-Za-z][\w-]*(?:\s+[^}]*)?\}\s*$")
+
+SOURCES_HEADING = "## {title} {{ #sources }}"
+
+
+class DirectiveError(ValueError):
+    """A problem in a page, at a line of its Markdown (1-based)."""
+
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+        super().__init__(f"line {line}: {message}")
+
+
+def _area(data: SiteData, args: dict[str, str]) -> str:
+    area = args["area"]
+    if area not in data.areas:
+        raise ValueError(f"unknown area {area!r}; known: {', '.join(data.areas)}")
+    return area
+
+
+def _series(data: SiteData, args: dict[str, str]) -> str:
+    series = args["series"]
+    if not any(f.series == series for f in data.figures.values()):
+        raise ValueError(f"unknown figure series {series!r}")
+    return series
+
+
+def _views(data: SiteData, lang: str, args: dict[str, str]) -> str:
+    if not args:
+        return render_views_table(data, lang)
+    area = _area(data, args)
+    return render_views_table(data, lang, [v for v in data.views if area in v.areas],
+                              data.label("views_caption", lang))
+
+
+# name -> (required args, optional args, renderer)
+Block = Callable[[SiteData, str, dict[str, str]], str]
+BLOCKS: dict[str, tuple[set[str], set[str], Block]] = {
+    "cases": ({"area"}, set(), lambda d, lang, a: render_case_table(d, lang, _area(d, a))),
+    "views": (set(), {"area"}, lambda d, lang, a: _views(d, lang, a)),
+    "figures": ({"series"}, set(), lambda d, lang, a: render_figure_table(d, lang, _series(d, a))),
+    "chart": ({"series"}, set(), lambda d, lang, a: render_bar_chart(d, lang, _series(d, a))),
+    "glossary": (set(), set(), lambda d, lang, a: render_glossary(d, lang)),
+    "areas": (set(), set(), lambda d, lang, a: render_area_cards(d, lang)),
+}
+
+
+def _block(match: re.Match[str], data: SiteData, lang: str) -> str:
+    name = match["name"]
+    if name not in BLOCKS:
+        known = ", ".join(sorted([*BLOCKS, "sources"]))
+        raise ValueError(f"unknown directive {name!r}; known: {known}")
+    required, optional, render = BLOCKS[name]
+    args = dict(_ARG.findall(match["args"]))
+    if missing := required - args.keys():
+        raise ValueError(f"directive {name!r} needs {', '.join(sorted(missing))}=…")
+    if extra := args.keys() - required - optional:
+        raise ValueError(f"directive {name!r} does not take {', '.join(sorted(extra))}=")
+    return render(data, lang, args)
+
+
+def _inline(text: str, data: SiteData, lang: str, citations: PageCitations) -> str:
+    def figure(match: re.Match[str]) -> str:
+        fig = _FIGURE.match(match["body"])
+        if not fig:
+            raise ValueError(f"unknown placeholder {match[0]!r}: write {{{{ fig:key }}}}")
+        if fig["key"] not in data.figures:
+            raise ValueError(f"unknown figure {fig['key']!r} (data/figures.yaml)")
+        return esc(format_figure(data.figures[fig["key"]], lang))
+
+    out, last = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        out.append(text[last:span.start()])
+        out.append(span[0])
+        last = span.end()
+    out.append(text[last:])
+    for i in range(0, len(out), 2):  # even items are outside code spans
+        part = _PLACEHOLDER.sub(figure, out[i])
+        out[i] = _CITE.sub(lambda m: citations.cite(m["body"]), part)
+    return "".join(out)
+
+
+def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1) -> str:
+    """Replace every directive, citation and figure; append the sources list if anything is cited.
+
+    ``first_line`` is the line number of the first Markdown line in the file (after front
+    matter), so errors name the line an editor sees.
+    """
+    citations = PageCitations(data, lang)
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    sources_at: int | None = None
+    for number, line in enumerate(lines, start=first_line):
+        try:
+            if fence_match := _FENCE.match(line):
+                fence = None if fence == fence_match[1] else (fence or fence_match[1])
+                out.append(line)
+                continue
+            if fence:
+                out.append(line)
+                continue
+            block = _BLOCK.match(line)
+            if block and block["name"] == "sources":
+                sources_at = len(out)
+                out.append("")
+            elif block:
+                out.extend(["", _block(block, data, lang), ""])
+            else:
+                if _HEADING.match(line) and not _HEADING_ID.search(line):
+                    raise ValueError("heading without an explicit id: end it with "
+                                     "{ #id }, the same id in all three languages")
+                out.append(_inline(line, data, lang, citations))
+        except ValueError as err:
+            raise DirectiveError(number, str(err)) from None
+    if citations.numbers:
+        sources = [SOURCES_HEADING.format(title=data.label("sources", lang)), "",
+                   citations.sources_list()]
+        if sources_at is None:
+            out.extend(["", *sources, ""])
+        else:
+            out[sources_at:sources_at + 1] = ["", *sources, ""]
+    return "\n".join(out)

@@ -1,0 +1,302 @@
+"""The one loader of ``data/*.yaml``: parse with line marks, validate, cross-check.
+
+Every problem is reported at once as ``file:line: field: message``; any problem stops the
+load with :class:`DataError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import Area, Case, Document, Figure, GlossaryTerm, Text, View
+
+try:  # libyaml is about five times faster and still gives line numbers
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+SOURCE_KEY = "ngo-2022"
+
+RECORD_FILES: dict[str, type[BaseModel]] = {
+    "areas": Area,
+    "documents": Document,
+    "views": View,
+    "cases": Case,
+    "figures": Figure,
+    "glossary": GlossaryTerm,
+}
+ID_FIELDS = {"areas": "id", "documents": "key", "views": "symbol", "cases": "id",
+             "figures": "key", "glossary": "id"}
+
+Path_ = tuple[int | str, ...]
+
+
+class Problem(NamedTuple):
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class DataError(Exception):
+    """One or more problems in the data files."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """All validated records, indexed for the renderers."""
+
+    areas: dict[str, Area]
+    documents: dict[str, Document]
+    views: list[View]
+    cases: list[Case]
+    figures: dict[str, Figure]
+    glossary: list[GlossaryTerm]
+    labels: dict[str, Text]
+    views_by_symbol: dict[str, View] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "views_by_symbol", {v.symbol: v for v in self.views})
+
+    def label(self, name: str, lang: str) -> str:
+        """An interface word from ``data/labels.yaml``."""
+        try:
+            return self.labels[name](lang)
+        except KeyError:
+            raise LookupError(f"data/labels.yaml: no label {name!r}") from None
+
+    def is_citable(self, key: str) -> bool:
+        return key in self.documents or key in self.views_by_symbol
+
+
+class _Parsed(NamedTuple):
+    value: Any
+    lines: dict[Path_, int]
+
+
+def _field_name(kind: str, path: Path_) -> str:
+    out = kind
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _line_of(lines: dict[Path_, int], path: Path_) -> int:
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+def _parse(path: Path, rel: str, problems: list[Problem]) -> _Parsed | None:
+    """Parse one YAML file, remembering the line of every node."""
+    try:
+        loader = _Loader(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            value = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.append(Problem(rel, line, "(syntax)", f"malformed YAML: {err.problem or err}"))
+        return None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        problems.append(Problem(rel, 1, "(syntax)", f"malformed YAML: {err}"))
+        return None
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _mark_lines(node, (), lines, rel, problems)
+    return _Parsed(value, lines)
+
+
+def _mark_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], rel: str,
+                problems: list[Problem]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(Problem(rel, key_node.start_mark.line + 1,
+                                        _field_name(Path(rel).stem, path + (key,)),
+                                        "duplicate key in the same record"))
+            seen.add(key)
+            _mark_lines(value_node, path + (key,), lines, rel, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _mark_lines(item, path + (index,), lines, rel, problems)
+
+
+def _friendly(error: dict[str, Any]) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    return msg.removeprefix("Value error, ")
+
+
+def _validate_records(kind: str, parsed: _Parsed, rel: str, problems: list[Problem]) -> list[Any]:
+    model = RECORD_FILES[kind]
+    if not isinstance(parsed.value, list):
+        problems.append(Problem(rel, 1, kind, "the file must be a YAML list of records"))
+        return []
+    records = []
+    for index, item in enumerate(parsed.value):
+        try:
+            records.append(model.model_validate(item))
+        except ValidationError as err:
+            for error in err.errors():
+                path = (index, *error["loc"])
+                problems.append(Problem(rel, _line_of(parsed.lines, path),
+                                        _field_name(kind, path), _friendly(error)))
+            records.append(None)
+    return records
+
+
+def _validate_labels(parsed: _Parsed, rel: str, problems: list[Problem]) -> dict[str, Text]:
+    if not isinstance(parsed.value, dict):
+        problems.append(Problem(rel, 1, "labels", "the file must be a mapping of label names"))
+        return {}
+    labels = {}
+    for name, item in parsed.value.items():
+        try:
+            labels[name] = Text.model_validate(item)
+        except ValidationError as err:
+            for error in err.errors():
+                path = (name, *error["loc"])
+                problems.append(Problem(rel, _line_of(parsed.lines, path),
+                                        _field_name("labels", path), _friendly(error)))
+    return labels
+
+
+class _Checker:
+    """Cross-record checks, each reporting the line of the offending field."""
+
+    def __init__(self, records: dict[str, list[Any]], parsed: dict[str, _Parsed],
+                 rels: dict[str, str], problems: list[Problem]):
+        self.records, self.parsed, self.rels, self.problems = records, parsed, rels, problems
+
+    def report(self, kind: str, path: Path_, message: str) -> None:
+        lines = self.parsed[kind].lines if kind in self.parsed else {}
+        self.problems.append(Problem(self.rels[kind], _line_of(lines, path),
+                                     _field_name(kind, path), message))
+
+    def each(self, kind: str):
+        for index, record in enumerate(self.records.get(kind, [])):
+            if record is not None:
+                yield index, record
+
+    def unique_ids(self) -> None:
+        for kind, id_field in ID_FIELDS.items():
+            seen: dict[str, int] = {}
+            for index, record in self.each(kind):
+                value = getattr(record, id_field)
+                if value in seen:
+                    self.report(kind, (index, id_field),
+                                f"duplicate {id_field} {value!r} (first at line "
+                                f"{_line_of(self.parsed[kind].lines, (seen[value],))})")
+                else:
+                    seen[value] = index
+        symbols = {v.symbol for _, v in self.each("views")}
+        for index, doc in self.each("documents"):
+            if doc.key in symbols:
+                self.report("documents", (index, "key"),
+                            f"{doc.key!r} is a View in data/views.yaml; cite it from there")
+
+    def references(self) -> None:
+        areas = {a.id for _, a in self.each("areas")}
+        docs = {d.key: d for _, d in self.each("documents")}
+        citable = set(docs) | {v.symbol for _, v in self.each("views")}
+        for kind in ("cases", "views"):
+            for index, record in self.each(kind):
+                for n, area in enumerate(record.areas):
+                    if area not in areas:
+                        self.report(kind, (index, "areas", n), f"unknown area {area!r}")
+        for index, case in self.each("cases"):
+            for n, key in enumerate(case.cites):
+                if key not in citable:
+                    self.report("cases", (index, "cites", n), f"unknown document {key!r}")
+            if case.date and case.date_end and case.date_end < case.date:
+                self.report("cases", (index, "date_end"), "ends before it starts")
+        for index, doc in self.each("documents"):
+            if doc.kind == "article" and (doc.law not in docs or docs[doc.law].kind != "law"):
+                self.report("documents", (index, "law"), f"unknown law {doc.law!r}")
+
+    def paragraphs(self) -> None:
+        source = next((d for _, d in self.each("documents") if d.key == SOURCE_KEY), None)
+        if source is None or source.paragraphs is None:
+            if "documents" in self.parsed:
+                self.report("documents", (), f"the source record {SOURCE_KEY!r} with "
+                            "`paragraphs` is missing")
+            return
+        for kind in ("areas", "views", "cases", "figures"):
+            for index, record in self.each(kind):
+                for name in ("paras", "status_paras"):
+                    for n, para in enumerate(getattr(record, name, [])):
+                        if para > source.paragraphs:
+                            self.report(kind, (index, name, n), f"paragraph {para} does not "
+                                        f"exist: the source has {source.paragraphs}")
+
+
+def load_site(data_dir: Path) -> SiteData:
+    """Load and check every data file; raise :class:`DataError` listing all problems."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    parsed: dict[str, _Parsed] = {}
+    rels: dict[str, str] = {}
+    for kind in (*RECORD_FILES, "labels"):
+        path = data_dir / f"{kind}.yaml"
+        rels[kind] = f"{data_dir.name}/{path.name}"
+        if not path.is_file():
+            problems.append(Problem(rels[kind], 1, kind, "file is missing"))
+            continue
+        result = _parse(path, rels[kind], problems)
+        if result is not None:
+            parsed[kind] = result
+    records = {kind: _validate_records(kind, parsed[kind], rels[kind], problems)
+               for kind in RECORD_FILES if kind in parsed}
+    labels = _validate_labels(parsed["labels"], rels["labels"], problems) if "labels" in parsed else {}
+    checker = _Checker(records, parsed, rels, problems)
+    checker.unique_ids()
+    checker.references()
+    checker.paragraphs()
+    if problems:
+        raise DataError(problems)
+    return SiteData(
+        areas={a.id: a for a in records["areas"]},
+        documents={d.key: d for d in records["documents"]},
+        views=records["views"],
+        cases=records["cases"],
+        figures={f.key: f for f in records["figures"]},
+        glossary=records["glossary"],
+        labels=labels,
+    )
+
+
+_CACHE: dict[Path, tuple[tuple[float, ...], SiteData]] = {}
+
+
+def load_site_cached(data_dir: Path) -> SiteData:
+    """:func:`load_site`, reused while no data file changes (one load per build process)."""
+    data_dir = Path(data_dir).resolve()
+    stamp = tuple(p.stat().st_mtime_ns for p in sorted(data_dir.glob("*.yaml")))
+    hit = _CACHE.get(data_dir)
+    if hit and hit[0] == stamp:
+        return hit[1]
+    data = load_site(data_dir)
+    _CACHE[data_dir] = (stamp, data)
+    return data

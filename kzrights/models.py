@@ -1,0 +1,195 @@
+"""One pydantic model per kind of record in ``data/``.
+
+Field-level rules live here (types, dates, links, plain text); rules that need more
+than one record (unknown area, duplicate id) live in :mod:`kzrights.load`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .symbols import normalise_symbol, parse_view_symbol
+
+_RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _plain_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    if _RAW_HTML.search(value):
+        raise ValueError("raw HTML is not allowed in text fields (write plain text; it is escaped)")
+    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date, not a date and time")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def _check_date(value: str) -> str:
+    match = _ISO_DATE.match(value)
+    if not match:
+        raise ValueError(f"invalid date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(p) if p else 1 for p in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError as err:
+        raise ValueError(f"invalid date {value!r}: {err}") from None
+    return value
+
+
+def _check_link(value: str) -> str:
+    value = value.strip()
+    if any(c.isspace() or ord(c) < 32 for c in value):
+        raise ValueError("a link must not contain spaces or control characters")
+    parts = urlsplit(value)
+    if parts.scheme == "https" and parts.netloc:
+        return value
+    if not parts.scheme and not value.startswith("//") and ":" not in value.split("/")[0]:
+        return value
+    raise ValueError(f"only https: and relative links are allowed, got {value!r}")
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+IsoDate = Annotated[str, BeforeValidator(_iso_date), AfterValidator(_check_date)]
+Link = Annotated[str, AfterValidator(_check_link)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Para = Annotated[int, Field(ge=1, strict=True)]
+Article = Annotated[str, Field(pattern=r"^\d+(?:-\d+)?(?:\.\d+)?$")]
+
+
+class Record(BaseModel):
+    """Base: unknown fields are errors, records are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Record):
+    """The same text in the three languages."""
+
+    en: PlainText
+    ru: PlainText
+    kk: PlainText
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Person(Text):
+    """A name in Latin, Russian Cyrillic and Kazakh Cyrillic spelling, with variants."""
+
+    aliases: list[PlainText] = []
+
+
+class Area(Record):
+    id: Slug
+    page: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
+    source_sections: list[PlainText] = []
+    articles: list[Article] = []
+    paras: list[Para] = []
+    title: Text
+
+
+class Document(Record):
+    key: Annotated[PlainText, AfterValidator(normalise_symbol)]
+    kind: Literal["un", "source", "law", "article", "other"]
+    title: Text
+    date: IsoDate | None = None
+    url: Link | None = None
+    paragraphs: Annotated[int, Field(ge=1)] | None = None
+    law: str | None = None
+    article: PlainText | None = None
+
+    @model_validator(mode="after")
+    def _article_needs_law(self) -> Document:
+        if self.kind == "article" and not (self.law and self.article):
+            raise ValueError("an article needs both `law` and `article`")
+        return self
+
+
+class View(Record):
+    symbol: Annotated[str, AfterValidator(normalise_symbol)]
+    authors: Annotated[list[Person], Field(min_length=1)]
+    areas: list[Slug] = []
+    status: Literal["no-action", "not-fully-implemented", "not-implemented"] | None = None
+    status_paras: list[Para] = []
+    paras: Annotated[list[Para], Field(min_length=1)]
+    articles_invoked: list[Article] = []
+    articles_violated: list[Article] = []
+
+    @model_validator(mode="after")
+    def _symbol_parses(self) -> View:
+        parse_view_symbol(self.symbol)
+        if self.status and not self.status_paras:
+            raise ValueError("a status needs `status_paras`, where the source states it")
+        return self
+
+    @property
+    def session(self) -> int:
+        return parse_view_symbol(self.symbol).session
+
+    @property
+    def number(self) -> int:
+        return parse_view_symbol(self.symbol).number
+
+    @property
+    def year(self) -> int:
+        return parse_view_symbol(self.symbol).year
+
+    @property
+    def anchor(self) -> str:
+        """The same fragment id on every page and in every language."""
+        return f"view-{self.number}-{self.year}"
+
+
+class Case(Record):
+    id: Slug
+    kind: Literal[
+        "deportation", "ban", "attack", "prosecution", "refusal",
+        "death", "event", "statement", "sentence",
+    ]
+    date: IsoDate | None = None
+    date_end: IsoDate | None = None
+    place: Text | None = None
+    people: list[Person] = []
+    areas: Annotated[list[Slug], Field(min_length=1)]
+    title: Text
+    summary: Text
+    paras: Annotated[list[Para], Field(min_length=1)]
+    cites: list[str] = []
+
+    @property
+    def anchor(self) -> str:
+        return f"case-{self.id}"
+
+
+class Figure(Record):
+    key: Slug
+    value: Decimal
+    unit: Literal["count", "percent", "usd", "eur", "kzt"]
+    qualifier: Literal["more-than", "up-to", "about", "average"] | None = None
+    period: PlainText | None = None
+    series: Slug | None = None
+    label: Text
+    paras: Annotated[list[Para], Field(min_length=1)]
+
+
+class GlossaryTerm(Text):
+    id: Slug
+    note: Text | None = None
+

@@ -1,0 +1,98 @@
+"""Citations: ``[@key]`` or ``[@key, para. 34]`` in prose, and the page's sources list."""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import UN_DOC_LANG, format_date
+from ..load import SiteData
+from ..models import Document, View
+from ..symbols import normalise_symbol, undocs_url
+from .text import esc, format_paras, person_names, slug
+
+_LOCATOR = re.compile(r"^paras?\.?\s+(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
+
+
+def parse_locator(text: str) -> list[int]:
+    """``para. 34`` -> [34]; ``paras. 30-32, 35`` -> [30, 31, 32, 35]. ValueError otherwise."""
+    match = _LOCATOR.match(text.strip())
+    if not match:
+        raise ValueError(f"unknown locator {text!r}: write `para. 34` or `paras. 30-38`")
+    paras: list[int] = []
+    for part in match["list"].split(","):
+        bounds = re.split(r"\s*[-–]\s*", part.strip())
+        start, end = int(bounds[0]), int(bounds[-1])
+        if end < start:
+            raise ValueError(f"paragraph range {part.strip()!r} runs backwards")
+        paras.extend(range(start, end + 1))
+    return paras
+
+
+def source_anchor(key: str) -> str:
+    """The fragment id of a source in the sources list, identical in every language."""
+    return f"src-{slug(key)}"
+
+
+def _document_entry(doc: Document, lang: str) -> str:
+    parts = [esc(doc.title(lang))]
+    if doc.date:
+        parts.append(esc(format_date(doc.date, lang)))
+    text = ", ".join(parts) + "."
+    if doc.kind == "un":
+        hreflang = UN_DOC_LANG[lang]
+        text += (f' <a href="{esc(undocs_url(doc.key, lang))}" hreflang="{hreflang}">'
+                 f"{esc(doc.key)}</a>")
+    elif doc.url:
+        text += f' <a href="{esc(doc.url)}">{esc(doc.url)}</a>'
+    return text
+
+
+def view_title(view: View, data: SiteData, lang: str) -> str:
+    """``Sviridov v. Kazakhstan`` in the page's language."""
+    return data.label("view_title", lang).format(authors=person_names(view.authors, data, lang))
+
+
+def _view_entry(view: View, data: SiteData, lang: str) -> str:
+    return (f"{esc(view_title(view, data, lang))}. "
+            f'<a href="{esc(undocs_url(view.symbol, lang))}" hreflang="{UN_DOC_LANG[lang]}">'
+            f"{esc(view.symbol)}</a>")
+
+
+class PageCitations:
+    """Numbers the sources of one page in order of first citation."""
+
+    def __init__(self, data: SiteData, lang: str):
+        self.data, self.lang = data, lang
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, body: str) -> str:
+        """Render the inside of ``[@…]``: ``key[, locator][; @key[, locator]]…``."""
+        pieces = []
+        for item in body.split(";"):
+            item = item.strip()
+            if not item.startswith("@"):
+                raise ValueError(f"each citation starts with @: {item!r}")
+            key, _, locator = item[1:].partition(",")
+            key = normalise_symbol(key)
+            if not self.data.is_citable(key):
+                raise ValueError(f"unknown citation key {key!r} (add it to data/documents.yaml)")
+            number = self.numbers.setdefault(key, len(self.numbers) + 1)
+            text = f'<a href="#{source_anchor(key)}">{number}</a>'
+            if locator.strip():
+                paras = parse_locator(locator)
+                limit = getattr(self.data.documents.get(key), "paragraphs", None)
+                if limit and max(paras) > limit:
+                    raise ValueError(f"{key} has {limit} paragraphs; para. {max(paras)} does not exist")
+                text += ", " + esc(format_paras(paras, self.data, self.lang))
+            pieces.append(text)
+        return f'<span class="cite">[{"; ".join(pieces)}]</span>'
+
+    def sources_list(self) -> str:
+        """The numbered list of every source cited on the page."""
+        items = []
+        for key in self.numbers:
+            doc = self.data.documents.get(key)
+            entry = (_document_entry(doc, self.lang) if doc
+                     else _view_entry(self.data.views_by_symbol[key], self.data, self.lang))
+            items.append(f'<li id="{source_anchor(key)}">{entry}</li>')
+        return '<ol class="sources">\n' + "\n".join(items) + "\n</ol>"

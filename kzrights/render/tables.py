@@ -1,0 +1,112 @@
+"""Tables made from data: cases of an area, the Views register, figure series, glossary."""
+
+from __future__ import annotations
+
+from ..i18n import LANGS, UN_DOC_LANG, format_period
+from ..load import SiteData
+from ..models import Case, View
+from ..symbols import undocs_url
+from .citations import view_title
+from .text import esc, format_figure, format_paras, md_esc, person_names
+
+
+def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool = False) -> str:
+    """A captioned table in a focusable, horizontally scrollable region (no blank lines)."""
+    classes = "data-table sortable" if sortable else "data-table"
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+    return (f'<div class="table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">\n'
+            f'<table class="{classes}">\n<caption>{esc(caption)}</caption>\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+            + "\n</tbody>\n</table>\n</div>")
+
+
+def _date_key(case: Case) -> str:
+    return case.date or "9999"
+
+
+def _case_row(case: Case, data: SiteData, lang: str) -> str:
+    when = esc(format_period(case.date, case.date_end, lang))
+    place = esc(case.place(lang)) if case.place else ""
+    return (f'<tr id="{case.anchor}"><td data-sort="{esc(case.date or "")}">{when}</td>'
+            f"<td><strong>{esc(case.title(lang))}</strong><br>{esc(case.summary(lang))}</td>"
+            f"<td>{esc(person_names(case.people, data, lang))}</td><td>{place}</td>"
+            f"<td>{esc(format_paras(case.paras, data, lang))}</td></tr>")
+
+
+def render_case_table(data: SiteData, lang: str, area: str) -> str:
+    """The cases and Views that the source ties to one area, in the page's language."""
+    cases = sorted((c for c in data.cases if area in c.areas), key=_date_key)
+    views = [v for v in data.views if area in v.areas]
+    parts = []
+    if cases:
+        headers = [data.label(k, lang) for k in
+                   ("col_date", "col_case", "col_people", "col_place", "col_source")]
+        parts.append(_table(data.label("cases_caption", lang), headers,
+                            [_case_row(c, data, lang) for c in cases]))
+    if views:
+        parts.append(render_views_table(data, lang, views, data.label("views_caption", lang)))
+    if not parts:
+        parts.append(f'<p class="no-cases">{esc(data.label("no_cases", lang))}</p>')
+    return "\n\n".join(parts)
+
+
+def _status(view: View, data: SiteData, lang: str) -> str:
+    if not view.status:
+        return esc(data.label("status_none", lang))
+    return (f"{esc(data.label('status_' + view.status, lang))} "
+            f"({esc(format_paras(view.status_paras, data, lang))})")
+
+
+def _view_row(view: View, data: SiteData, lang: str) -> str:
+    link = (f'<a href="{esc(undocs_url(view.symbol, lang))}" hreflang="{UN_DOC_LANG[lang]}">'
+            f"{esc(view.symbol)}</a>")
+    return (f'<tr id="{view.anchor}"><td data-sort="{view.year:04d}{view.session:04d}'
+            f'{view.number:05d}">{link}</td>'
+            f"<td>{esc(view_title(view, data, lang))}</td>"
+            f'<td data-sort="{view.number:05d}">{view.number}/{view.year}</td>'
+            f'<td data-sort="{view.session:04d}">{view.session}</td>'
+            f'<td data-sort="{view.year}">{view.year}</td>'
+            f"<td>{_status(view, data, lang)}</td></tr>")
+
+
+def render_views_table(data: SiteData, lang: str, views: list[View] | None = None,
+                       caption: str | None = None) -> str:
+    """The Views register (all Views unless given a selection), sortable by column."""
+    views = data.views if views is None else views
+    caption = caption or data.label("register_caption", lang)
+    headers = [data.label(k, lang) for k in ("col_symbol", "col_authors", "col_communication",
+                                             "col_session", "col_year", "col_status")]
+    return _table(caption, headers, [_view_row(v, data, lang) for v in views], sortable=True)
+
+
+def render_figure_table(data: SiteData, lang: str, series: str) -> str:
+    """Every figure of a series with what it counts, its period and its source."""
+    figures = [f for f in data.figures.values() if f.series == series]
+    if not figures:
+        raise ValueError(f"no figures in series {series!r} (data/figures.yaml)")
+    headers = [data.label(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source")]
+    rows = [f'<tr id="fig-{f.key}"><td>{esc(f.label(lang))}</td><td>{esc(format_figure(f, lang))}</td>'
+            f"<td>{esc(f.period or '')}</td><td>{esc(format_paras(f.paras, data, lang))}</td></tr>"
+            for f in figures]
+    return _table(data.label(f"series_{series}", lang), headers, rows)
+
+
+def render_glossary(data: SiteData, lang: str) -> str:
+    """The site's terminology in the three languages, one row per term."""
+    headers = [data.label(f"col_term_{code}", lang) for code in LANGS] + [data.label("col_note", lang)]
+    rows = []
+    for term in data.glossary:
+        cells = "".join(f'<td lang="{code}">{esc(term(code))}</td>' for code in LANGS)
+        note = esc(term.note(lang)) if term.note else ""
+        rows.append(f'<tr id="term-{term.id}">{cells}<td>{note}</td></tr>')
+    return _table(data.label("glossary_caption", lang), headers, rows)
+
+
+def render_area_cards(data: SiteData, lang: str) -> str:
+    """Markdown grid cards linking every area page (links resolved and checked by MkDocs)."""
+    cards = []
+    for area in data.areas.values():
+        articles = ", ".join(area.articles)
+        meta = data.label("card_articles", lang).format(articles=articles) if articles else ""
+        cards.append(f"-   [{md_esc(area.title(lang))}]({area.page})\n\n    {md_esc(meta)}\n")
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>"

@@ -1,0 +1,38 @@
+"""UN document symbols: normalise, parse Views symbols, link per language."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from urllib.parse import quote
+
+from .i18n import UN_DOC_LANG, check_lang
+
+_VIEW = re.compile(r"^CCPR/C/(?P<session>\d+)/D/(?P<number>\d+)/(?P<year>\d{4})$")
+
+
+class ViewSymbol(NamedTuple):
+    """The parts of a Views symbol such as ``CCPR/C/120/D/2158/2012``."""
+
+    session: int
+    number: int
+    year: int
+
+
+def normalise_symbol(raw: str) -> str:
+    """Remove the stray spaces the source puts inside symbols (``CCPR /C/119/…``)."""
+    return re.sub(r"\s*/\s*", "/", raw.strip())
+
+
+def parse_view_symbol(symbol: str) -> ViewSymbol:
+    """Session, communication number and year of a Views symbol; ValueError if it is not one."""
+    match = _VIEW.match(normalise_symbol(symbol))
+    if not match:
+        raise ValueError(f"not a Views symbol of the form CCPR/C/<session>/D/<number>/<year>: {symbol!r}")
+    return ViewSymbol(*(int(match[k]) for k in ("session", "number", "year")))
+
+
+def undocs_url(symbol: str, lang: str) -> str:
+    """The stable undocs.org link for a symbol, in the UN language closest to ``lang``."""
+    check_lang(lang)
+    return f"https://undocs.org/{UN_DOC_LANG[lang]}/{quote(normalise_symbol(symbol), safe='/.')}"
