@@ -12,6 +12,7 @@ import re
 from typing import Callable
 
 from .load import SiteData
+from .opendata import render_downloads
 from .render.charts import render_bar_chart
 from .render.citations import PageCitations
 from .render.tables import (render_area_cards, render_case_table, render_figure_table,
@@ -70,6 +71,7 @@ BLOCKS: dict[str, tuple[set[str], set[str], Block]] = {
     "chart": ({"series"}, set(), lambda d, lang, a: render_bar_chart(d, lang, _series(d, a))),
     "glossary": (set(), set(), lambda d, lang, a: render_glossary(d, lang)),
     "areas": (set(), set(), lambda d, lang, a: render_area_cards(d, lang)),
+    "downloads": (set(), set(), lambda d, lang, a: render_downloads(d, lang)),
 }
 
 

@@ -1,0 +1,93 @@
+"""The site's data published for reuse: every dataset as JSON and as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .i18n import LANGS
+from .load import SiteData
+from .render.text import md_esc
+from .symbols import undocs_url
+
+OPEN_DATA_DIR = "data"  # published at the site root: /data/cases.csv
+DATASETS = ("cases", "views", "figures", "documents", "glossary")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
+    if name == "cases":
+        return [c.model_dump(mode="json") for c in data.cases]
+    if name == "views":
+        return [{**v.model_dump(mode="json"), "session": v.session, "number": v.number,
+                 "year": v.year, **{f"url_{lang}": undocs_url(v.symbol, lang) for lang in ("en", "ru")}}
+                for v in data.views]
+    if name == "figures":
+        return [{**f.model_dump(mode="json"), "value": int(f.value) if f.value == int(f.value)
+                 else float(f.value)} for f in data.figures.values()]
+    if name == "documents":
+        return [{**d.model_dump(mode="json"),
+                 "url": d.url or (undocs_url(d.key, "en") if d.kind == "un" else None)}
+                for d in data.documents.values()]
+    if name == "glossary":
+        return [g.model_dump(mode="json") for g in data.glossary]
+    raise ValueError(f"unknown dataset {name!r}")
+
+
+def _flatten(record: dict[str, Any]) -> dict[str, str]:
+    """One CSV row: texts become ``field_en``/``field_ru``/``field_kk``, lists join with ``; ``."""
+    row: dict[str, str] = {}
+    for key, value in record.items():
+        if isinstance(value, dict) and set(value) >= set(LANGS):
+            for lang in LANGS:
+                row[f"{key}_{lang}"] = value[lang]
+        elif isinstance(value, list):
+            row[key] = "; ".join(
+                " / ".join(item[lang] for lang in LANGS) if isinstance(item, dict) else str(item)
+                for item in value)
+        else:
+            row[key] = "" if value is None else str(value)
+    return row
+
+
+def _cell(value: str) -> str:
+    """Neutralise spreadsheet formulas: a cell never starts with = + - @."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(records: list[dict[str, Any]]) -> str:
+    rows = [_flatten(r) for r in records]
+    fields = list(dict.fromkeys(k for row in rows for k in row))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k, "")) for k in fields})
+    return out.getvalue()
+
+
+def build_open_data(data: SiteData) -> dict[str, str]:
+    """File name -> content for every dataset, in JSON and in CSV."""
+    files: dict[str, str] = {}
+    for name in DATASETS:
+        records = _records(data, name)
+        files[f"{name}.json"] = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        files[f"{name}.csv"] = to_csv(records)
+    return files
+
+
+def render_downloads(data: SiteData, lang: str) -> str:
+    """A Markdown table linking each dataset file (MkDocs resolves and checks the links).
+
+    Links are relative to a page in ``docs/<lang>/``; the files sit in ``/data/``.
+    """
+    files = build_open_data(data)
+    head = [data.label(k, lang) for k in ("col_dataset", "col_records", "col_files")]
+    lines = [f"| {' | '.join(head)} |", "| --- | ---: | --- |"]
+    for name in DATASETS:
+        count = len(json.loads(files[f"{name}.json"]))
+        links = ", ".join(f"[{name}.{ext}](../{OPEN_DATA_DIR}/{name}.{ext})" for ext in ("csv", "json"))
+        lines.append(f"| {md_esc(data.label('dataset_' + name, lang))} | {count} | {links} |")
+    return "\n".join(lines)
