@@ -22,6 +22,16 @@ def site_data(config) -> SiteData:
         raise PluginError(f"invalid data, nothing was built:\n{err}") from None
 
 
+def markdown_first_line(source: str, markdown: str) -> int:
+    """The file line where MkDocs' Markdown starts (after any front matter)."""
+    body = markdown.strip()
+    start = source.find(body[:200]) if body else -1
+    if start < 0:
+        return 1
+    leading = markdown[:len(markdown) - len(markdown.lstrip())].count("\n")
+    return source[:start].count("\n") + 1 - leading
+
+
 def on_config(config):
     site_data(config)  # fail before MkDocs writes anything
 
@@ -37,8 +47,8 @@ def on_page_markdown(markdown, page, config, files):
     # The i18n plugin's current language is the language being built; page.file.locale
     # would be wrong on fallback pages.
     lang = config.plugins["i18n"].current_language
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    first_line = source.count("\n") - markdown.count("\n") + 1
+    first_line = markdown_first_line(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"),
+                                     markdown)
     try:
         return render_page(markdown, lang, site_data(config), first_line=first_line)
     except DirectiveError as err:

@@ -21,7 +21,7 @@ from .render.text import esc, format_figure
 
 _BLOCK = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z]+=[^\s=]+)*)\s*-->\s*$")
 _ARG = re.compile(r"([a-z]+)=([^\s=]+)")
-_CITE = re.compile(r"\[@(?P<body>[^\]]+)\]")
+_CITE = re.compile(r"\[(?P<body>@[^\]]+)\]")
 _PLACEHOLDER = re.compile(r"\{\{(?P<body>.*?)\}\}")
 _FIGURE = re.compile(r"^\s*fig:(?P<key>[a-z0-9-]+)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")

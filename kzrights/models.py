@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from .symbols import normalise_symbol, parse_view_symbol
 
-_RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+_RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

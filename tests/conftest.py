@@ -36,7 +36,7 @@ MINIMAL = {
   kind: article
   law: criminal-code
   article: "405"
-  title: {en: Criminal Code, article 405, ru: Уголовный кодекс, статья 405, kk: Қылмыстық кодекс, 405-бап}
+  title: {en: "Criminal Code, article 405", ru: "Уголовный кодекс, статья 405", kk: "Қылмыстық кодекс, 405-бап"}
 """,
     "views.yaml": """\
 - symbol: CCPR/C/120/D/2158/2012

@@ -10,14 +10,14 @@ from ..models import Document, View
 from ..symbols import normalise_symbol, undocs_url
 from .text import esc, format_paras, person_names, slug
 
-_LOCATOR = re.compile(r"^paras?\.?\s+(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
+_LOCATOR = re.compile(r"^(?:paras?\.?|пп?\.)\s*(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
 
 
 def parse_locator(text: str) -> list[int]:
-    """``para. 34`` -> [34]; ``paras. 30-32, 35`` -> [30, 31, 32, 35]. ValueError otherwise."""
+    """``para. 34`` (or ``п. 34``) -> [34]; ``paras. 30-32, 35`` -> [30, 31, 32, 35]."""
     match = _LOCATOR.match(text.strip())
     if not match:
-        raise ValueError(f"unknown locator {text!r}: write `para. 34` or `paras. 30-38`")
+        raise ValueError(f"unknown locator {text.strip()!r}: write `para. 34` or `paras. 30-38`")
     paras: list[int] = []
     for part in match["list"].split(","):
         bounds = re.split(r"\s*[-–]\s*", part.strip())

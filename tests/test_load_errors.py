@@ -1,0 +1,126 @@
+"""Bad input stops the load with `file:line: field: message`, one test per class of error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kzrights.load import DataError, load_site
+
+
+def edit(data_dir: Path, name: str, old: str, new: str) -> None:
+    path = data_dir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_site(data_dir)
+    return [str(p) for p in info.value.problems]
+
+
+def test_minimal_data_loads(data_dir):
+    data = load_site(data_dir)
+    assert [v.symbol for v in data.views] == ["CCPR/C/120/D/2158/2012"]
+
+
+def test_malformed_yaml(data_dir):
+    edit(data_dir, "cases.yaml", "  kind: refusal\n", "  kind: [refusal\n")
+    assert any(p.startswith("data/cases.yaml:3: (syntax): malformed YAML") or
+               p.startswith("data/cases.yaml:4: (syntax): malformed YAML") for p in problems(data_dir))
+
+
+def test_missing_required_field(data_dir):
+    edit(data_dir, "cases.yaml", "  paras: [73]\n", "")
+    assert "data/cases.yaml:1: cases[0].paras: required field is missing" in problems(data_dir)
+
+
+def test_wrong_type(data_dir):
+    edit(data_dir, "figures.yaml", "  value: 1414\n", "  value: many\n")
+    assert any(p.startswith("data/figures.yaml:2: figures[0].value: ") for p in problems(data_dir))
+
+
+def test_wrong_date(data_dir):
+    edit(data_dir, "cases.yaml", '"2020-10-01"', '"2020-13-01"')
+    [problem] = problems(data_dir)
+    assert problem.startswith("data/cases.yaml:3: cases[0].date: invalid date '2020-13-01'")
+
+
+def test_unquoted_impossible_date(data_dir):
+    edit(data_dir, "cases.yaml", '"2020-10-01"', "2020-02-30")
+    assert any(p.startswith("data/cases.yaml:3: cases[0].date: invalid date")
+               for p in problems(data_dir))
+
+
+def test_duplicate_id(data_dir):
+    text = (data_dir / "cases.yaml").read_text(encoding="utf-8")
+    (data_dir / "cases.yaml").write_text(text + text, encoding="utf-8")
+    assert ("data/cases.yaml:9: cases[1].id: duplicate id 'refusal-artmob-2020' (first at line 1)"
+            in problems(data_dir))
+
+
+def test_duplicate_key_in_record(data_dir):
+    edit(data_dir, "cases.yaml", "  kind: refusal\n", "  kind: refusal\n  kind: ban\n")
+    assert "data/cases.yaml:3: cases[0].kind: duplicate key in the same record" in problems(data_dir)
+
+
+def test_unknown_field(data_dir):
+    edit(data_dir, "cases.yaml", "  kind: refusal\n", "  kind: refusal\n  outcome: released\n")
+    assert "data/cases.yaml:3: cases[0].outcome: unknown field" in problems(data_dir)
+
+
+def test_unknown_area(data_dir):
+    edit(data_dir, "cases.yaml", "  areas: [assembly]\n", "  areas: [assembley]\n")
+    assert "data/cases.yaml:5: cases[0].areas[0]: unknown area 'assembley'" in problems(data_dir)
+
+
+def test_unknown_cited_document(data_dir):
+    edit(data_dir, "cases.yaml", "  paras: [73]\n", "  paras: [73]\n  cites: [CCPR/C/KAZ/CO/9]\n")
+    assert "data/cases.yaml:9: cases[0].cites[0]: unknown document 'CCPR/C/KAZ/CO/9'" in problems(data_dir)
+
+
+def test_paragraph_beyond_source(data_dir):
+    edit(data_dir, "cases.yaml", "  paras: [73]\n", "  paras: [97]\n")
+    assert ("data/cases.yaml:8: cases[0].paras[0]: paragraph 97 does not exist: the source has 96"
+            in problems(data_dir))
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "http://example.org/", "//evil.example/x",
+                                  "data:text/html,x", "JavaScript:alert(1)"])
+def test_link_not_https_or_relative(data_dir, link):
+    edit(data_dir, "documents.yaml", "  kind: law\n", f"  kind: law\n  url: '{link}'\n")
+    assert any(p.startswith("data/documents.yaml:11: documents[2].url: only https: and relative links")
+               for p in problems(data_dir))
+
+
+@pytest.mark.parametrize("html", ["<script>alert(1)</script>", "<b>bold</b>", "x <img src=x>", "<!-- c -->"])
+def test_raw_html_in_text(data_dir, html):
+    edit(data_dir, "cases.yaml", "en: The akimat refused.", f"en: '{html}'")
+    assert ("data/cases.yaml:7: cases[0].summary.en: raw HTML is not allowed in text fields "
+            "(write plain text; it is escaped)") in problems(data_dir)
+
+
+def test_every_problem_reported_at_once(data_dir):
+    edit(data_dir, "cases.yaml", '"2020-10-01"', '"2020-10-32"')
+    edit(data_dir, "figures.yaml", "  unit: count\n", "  unit: dozens\n")
+    found = problems(data_dir)
+    assert any(p.startswith("data/cases.yaml:3:") for p in found)
+    assert any(p.startswith("data/figures.yaml:3: figures[0].unit:") for p in found)
+
+
+def test_missing_file(data_dir):
+    (data_dir / "glossary.yaml").unlink()
+    assert "data/glossary.yaml:1: glossary: file is missing" in problems(data_dir)
+
+
+def test_view_symbol_must_parse(data_dir):
+    edit(data_dir, "views.yaml", "CCPR/C/120/D/2158/2012", "CCPR/C/120/2158/2012")
+    assert any(p.startswith("data/views.yaml:1: views[0]: not a Views symbol") for p in problems(data_dir))
+
+
+def test_view_symbol_with_stray_spaces_is_normalised(data_dir):
+    edit(data_dir, "views.yaml", "CCPR/C/120/D/2158/2012", "CCPR /C/ 120/D/2158/ 2012")
+    assert load_site(data_dir).views[0].symbol == "CCPR/C/120/D/2158/2012"

@@ -1,0 +1,189 @@
+"""Renderers and directives, without MkDocs: model + language -> HTML/Markdown."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kzrights.directives import DirectiveError, render_page
+from kzrights.i18n import NBSP, format_date, format_figure_value, format_number
+from kzrights.load import load_site
+from kzrights.models import Text
+from kzrights.render.citations import parse_locator
+from kzrights.render.tables import render_case_table, render_views_table
+from kzrights.symbols import normalise_symbol, parse_view_symbol, undocs_url
+
+
+@pytest.fixture
+def data(data_dir):
+    return load_site(data_dir)
+
+
+class _Cells(HTMLParser):
+    """Collects the text of table cells and checks tags are balanced."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.cells, self.current = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br",):
+            self.stack.append(tag)
+        if tag == "td":
+            self.current = ""
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag, f"unbalanced </{tag}>"
+        if tag == "td":
+            self.cells.append(self.current)
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current += data
+
+
+def cells(fragment: str) -> list[str]:
+    parser = _Cells()
+    parser.feed(fragment)
+    parser.close()
+    assert parser.stack == []
+    return parser.cells
+
+
+# --- formats -----------------------------------------------------------------
+
+def test_numbers_per_language():
+    assert format_number(1586, "en") == "1,586"
+    assert format_number(1586, "ru") == f"1{NBSP}586"
+    assert format_number(2100000, "kk") == f"2{NBSP}100{NBSP}000"
+    assert format_number(34.6, "ru") == "34,6"
+    assert format_number(0.002, "en") == "0.002"
+
+
+def test_figures_with_units_and_qualifiers():
+    assert format_figure_value(34.6, "percent", None, "en") == "34.6%"
+    assert format_figure_value(34.6, "percent", None, "ru") == f"34,6{NBSP}%"
+    assert format_figure_value(320, "usd", "up-to", "en") == "up to $320"
+    assert format_figure_value(800, "count", "more-than", "ru") == "более 800"
+    assert format_figure_value(800, "count", "more-than", "kk") == "800-ден астам"
+    assert format_figure_value(10000, "count", "more-than", "kk") == f"10{NBSP}000-нан астам"
+    assert format_figure_value(40, "count", "more-than", "kk") == "40-тан астам"
+
+
+def test_dates_per_language():
+    assert format_date("2022-11-16", "en") == "16 November 2022"
+    assert format_date("2022-11-16", "ru") == f"16 ноября 2022{NBSP}г."
+    assert format_date("2022-11-16", "kk") == f"2022{NBSP}ж. 16 қараша"
+    assert format_date("2021-05", "ru") == f"май 2021{NBSP}г."
+    assert format_date("2019", "kk") == "2019"
+
+
+def test_symbols():
+    assert normalise_symbol("CCPR /C/119/D/2125/2011") == "CCPR/C/119/D/2125/2011"
+    assert normalise_symbol("CCPR/ C/124/D/2334/2014") == "CCPR/C/124/D/2334/2014"
+    assert normalise_symbol("CCPR/C/126/D/2542/ 2015") == "CCPR/C/126/D/2542/2015"
+    assert parse_view_symbol("CCPR/C/120/D/2158/2012") == (120, 2158, 2012)
+    assert undocs_url("CCPR/C/KAZ/CO/2", "kk") == "https://undocs.org/ru/CCPR/C/KAZ/CO/2"
+    assert undocs_url("CCPR/C/KAZ/CO/2", "en") == "https://undocs.org/en/CCPR/C/KAZ/CO/2"
+    with pytest.raises(ValueError):
+        parse_view_symbol("CCPR/C/KAZ/CO/2")
+
+
+def test_locators():
+    assert parse_locator("para. 34") == [34]
+    assert parse_locator("paras. 30-32, 35") == [30, 31, 32, 35]
+    with pytest.raises(ValueError):
+        parse_locator("page 4")
+
+
+# --- tables ------------------------------------------------------------------
+
+def test_case_table_is_localised(data):
+    en = render_case_table(data, "en", "assembly")
+    kk = render_case_table(data, "kk", "assembly")
+    assert 'id="case-refusal-artmob-2020"' in en and 'id="case-refusal-artmob-2020"' in kk
+    assert "Artmob refused" in en and "Артмобқа бас тарту" in kk
+    assert "1 October 2020" in en and f"2020{NBSP}ж. 1 қазан" in kk
+    assert 'id="view-2158-2012"' in kk and "Свиридов Қазақстанға қарсы" in kk
+    assert "https://undocs.org/ru/CCPR/C/120/D/2158/2012" in kk
+
+
+def test_pipe_and_angle_bracket_do_not_break_a_table(data):
+    case = data.cases[0]
+    evil = case.model_copy(update={"summary": Text(en="a | b < c & d > e", ru="x", kk="ы")})
+    patched = type(data)(**{**{k: getattr(data, k) for k in
+                               ("areas", "documents", "views", "figures", "glossary", "labels")},
+                            "cases": [evil]})
+    table = render_case_table(patched, "en", "assembly")
+    assert "a | b &lt; c &amp; d &gt; e" in table
+    assert len(cells(table.split("\n\n")[0])) == 5
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # data_dir is read-only here
+@given(st.text(min_size=1).filter(lambda s: s.strip() and "<" not in s))
+def test_any_unicode_text_is_escaped(data_dir, text):
+    data = load_site(data_dir)
+    try:
+        person = Text(en=text, ru=text, kk=text)
+    except ValueError:
+        return  # control characters are rejected by the model, as they should be
+    view = data.views[0].model_copy(update={"authors": [person]})
+    table = render_views_table(data, "ru", [view])
+    row = cells(table)
+    assert html.unescape(row[1]) == f"{person.ru} против Казахстана"
+
+
+# --- directives --------------------------------------------------------------
+
+PAGE = """# Собрания { #assembly }
+
+Пикет — это один человек [@ngo-2022, para. 74]. Угроз: {{ fig:hrd-threats-2021 }}.
+См. также [@CCPR/C/120/D/2158/2012] и [@cc-405; @ngo-2022, paras. 85-86].
+
+## Дела { #cases }
+
+<!-- cases area=assembly -->
+
+```
+[@not-a-citation] {{ fig:nothing }}
+```
+"""
+
+
+def test_page_directives_render(data):
+    out = render_page(PAGE, "ru", data)
+    assert f"Угроз: 1{NBSP}586." in out
+    assert '<a href="#src-ngo-2022">1</a>, п. 74' in out
+    assert '<a href="#src-cc-405">3</a>; <a href="#src-ngo-2022">1</a>, пп. 85, 86' in out
+    assert 'id="case-refusal-artmob-2020"' in out
+    assert "[@not-a-citation] {{ fig:nothing }}" in out  # code is left alone
+    assert "## Источники { #sources }" in out
+    sources = out[out.index('<ol class="sources">'):]
+    assert sources.index("src-ngo-2022") < sources.index("src-ccpr-c-120-d-2158-2012") < sources.index("src-cc-405")
+    assert "Свиридов против Казахстана" in sources
+
+
+@pytest.mark.parametrize("line, message", [
+    ("<!-- casse area=assembly -->", "unknown directive 'casse'"),
+    ("<!-- cases -->", "directive 'cases' needs area=…"),
+    ("<!-- cases area=nowhere -->", "unknown area 'nowhere'"),
+    ("<!-- cases area=assembly colour=red -->", "does not take colour="),
+    ("Text [@CCPR/C/KAZ/CO/9, para. 3].", "unknown citation key 'CCPR/C/KAZ/CO/9'"),
+    ("Text [@ngo-2022, para. 97].", "ngo-2022 has 96 paragraphs"),
+    ("Text [@ngo-2022, page 3].", "unknown locator 'page 3'"),
+    ("Text {{ fig:nope }}.", "unknown figure 'nope'"),
+    ("Text {{ nope }}.", "unknown placeholder"),
+    ("## Heading without id", "heading without an explicit id"),
+])
+def test_page_errors_name_the_line(data, line, message):
+    page = "# Title { #title }\n\nIntro.\n\n" + line + "\n"
+    with pytest.raises(DirectiveError) as info:
+        render_page(page, "en", data, first_line=3)
+    assert info.value.line == 7
+    assert message in info.value.message

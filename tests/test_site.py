@@ -1,0 +1,157 @@
+"""The built site: all three languages, tables, citations, alternates, anchors, open data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kzrights.i18n import LANGS
+from kzrights.load import load_site
+
+from .conftest import ROOT
+
+DATA = load_site(ROOT / "data")
+PAGES = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
+CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+
+
+def html_path(site: Path, lang: str, page: str) -> Path:
+    prefix = site if lang == "en" else site / lang
+    stem = page.removesuffix(".md")
+    return prefix / "index.html" if stem == "index" else prefix / stem / "index.html"
+
+
+class Page(HTMLParser):
+    """What a test needs from a built page: lang, heading ids, element ids, links, tables."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.lang, self.heading_ids, self.ids, self.hrefs, self.alternates = None, [], set(), [], {}
+        self.rows: dict[str, list[str]] = {}
+        self._in_article, self._row, self._cell = False, None, None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates[a["hreflang"]] = a["href"]
+        if tag == "article":
+            self._in_article = True
+        if "id" in a:
+            self.ids.add(a["id"])
+            if self._in_article and re.fullmatch(r"h[1-6]", tag):
+                self.heading_ids.append(a["id"])
+        if tag == "a" and "href" in a:
+            self.hrefs.append(a["href"])
+        if tag == "tr" and "id" in a:
+            self._row = a["id"]
+            self.rows[self._row] = []
+        if tag == "td" and self._row:
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in_article = False
+        if tag == "td" and self._row is not None and self._cell is not None:
+            self.rows[self._row].append(self._cell.strip())
+            self._cell = None
+        if tag == "tr":
+            self._row = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+@pytest.fixture(scope="module")
+def pages(built_site) -> dict[tuple[str, str], Page]:
+    return {(lang, page): Page(html_path(built_site, lang, page).read_text(encoding="utf-8"))
+            for lang in LANGS for page in PAGES}
+
+
+def test_every_page_exists_in_every_language():
+    for lang in ("ru", "kk"):
+        tree = sorted(p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md"))
+        assert tree == PAGES, f"docs/{lang} differs from docs/en"
+
+
+def test_html_lang_and_alternates(pages):
+    for (lang, page), parsed in pages.items():
+        assert parsed.lang == lang, (lang, page)
+        assert set(parsed.alternates) == set(LANGS), (lang, page)
+
+
+def test_heading_ids_are_identical_across_languages(pages):
+    for page in PAGES:
+        ids = {lang: pages[lang, page].heading_ids for lang in LANGS}
+        assert ids["en"], f"{page}: no headings with ids"
+        assert ids["ru"] == ids["en"] == ids["kk"], f"{page}: {ids}"
+        assert not any(re.fullmatch(r"_\d+", i) for i in ids["en"]), f"{page}: default slug ids"
+
+
+def test_views_register_on_every_language(pages):
+    for lang in LANGS:
+        register = pages[lang, "covenant.md"]
+        rows = {k: v for k, v in register.rows.items() if k.startswith("view-")}
+        assert len(rows) == 37 == len(DATA.views)
+        for view in DATA.views:
+            cells = rows[view.anchor]
+            assert cells[0] == view.symbol
+            assert f"https://undocs.org/{'en' if lang == 'en' else 'ru'}/{view.symbol}" in register.hrefs
+            if lang != "en":
+                assert CYRILLIC.search(cells[1]), f"{lang}: author not in Cyrillic: {cells[1]}"
+                assert view.authors[0](lang) in cells[1]
+            else:
+                assert view.authors[0].en in cells[1]
+
+
+def test_case_tables_are_localised_on_area_pages(pages):
+    for area in DATA.areas.values():
+        for case in (c for c in DATA.cases if area.id in c.areas):
+            for lang in LANGS:
+                row = pages[lang, area.page].rows.get(case.anchor)
+                assert row, f"{lang}/{area.page}: case {case.id} missing"
+                assert case.title(lang) in row[1]
+
+
+def test_citations_link_to_the_sources_list(pages):
+    for (lang, page), parsed in pages.items():
+        local = [h[1:] for h in parsed.hrefs if h.startswith("#src-")]
+        for anchor in local:
+            assert anchor in parsed.ids, f"{lang}/{page}: dangling citation #{anchor}"
+        if local:
+            assert "sources" in parsed.heading_ids
+
+
+def test_area_cards_link_every_area(pages):
+    for lang in LANGS:
+        hrefs = pages[lang, "index.md"].hrefs
+        for area in DATA.areas.values():
+            assert f"{area.page.removesuffix('.md')}/" in hrefs
+
+
+def test_open_data_is_published(built_site):
+    for name, count in (("cases", len(DATA.cases)), ("views", 37), ("figures", len(DATA.figures))):
+        records = json.loads((built_site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+        assert len(records) == count
+        rows = list(csv.DictReader(io.StringIO((built_site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
+        assert len(rows) == count
+    views = json.loads((built_site / "data" / "views.json").read_text(encoding="utf-8"))
+    assert {v["symbol"] for v in views} == {v.symbol for v in DATA.views}
+    assert all(v["articles_violated"] == [] for v in views)  # the source gives none
+
+
+def test_kazakh_interface_has_every_key():
+    material = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+    key = re.compile(r'^\s*"([^"]+)":', re.M)
+    english = set(key.findall((material / "en.html").read_text(encoding="utf-8")))
+    kazakh = set(key.findall((ROOT / "overrides" / "partials" / "languages" / "kk.html").read_text(encoding="utf-8")))
+    assert english - kazakh == set(), "keys missing from kk.html"
