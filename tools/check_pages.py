@@ -1,4 +1,5 @@
-"""Check pages quickly without a full build: directives, citations, figures, heading ids.
+"""Check pages quickly without a full build: directives, citations, figures, heading ids,
+numbers typed into prose instead of {{ fig:key }}, sentences in the wrong language.
 
     python tools/check_pages.py docs/ru/assembly.md [more pages…]
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from kzrights.directives import DirectiveError, render_page
 from kzrights.i18n import LANGS
 from kzrights.load import DataError, load_site
+from kzrights.prose import find_typed_numbers, find_wrong_language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,11 +33,18 @@ def main(paths: list[str]) -> int:
             print(f"{name}: not under docs/<lang>/", file=sys.stderr)
             failed = True
             continue
+        text = path.read_text(encoding="utf-8")
+        problems = [(line, f"number typed into prose: {token!r} (use {{{{ fig:key }}}})")
+                    for line, token in find_typed_numbers(text)]
+        problems += [(line, f"not in the page's language: {snippet!r}")
+                     for line, snippet in find_wrong_language(text, lang)]
         try:
-            render_page(path.read_text(encoding="utf-8"), lang, data)
+            render_page(text, lang, data)
         except DirectiveError as err:
-            print(f"{name}:{err.line}: {err.message}", file=sys.stderr)
-            failed = True
+            problems.append((err.line, err.message))
+        for line, message in sorted(problems):
+            print(f"{name}:{line}: {message}", file=sys.stderr)
+        failed = failed or bool(problems)
     return 1 if failed else 0
 
 
