@@ -12,6 +12,7 @@ import re
 from typing import Callable
 
 from .load import SiteData
+from .models import FIGURE_REF
 from .opendata import render_downloads
 from .render.charts import render_bar_chart
 from .render.citations import PageCitations
@@ -23,7 +24,6 @@ _BLOCK = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z]+=[^\s=]
 _ARG = re.compile(r"([a-z]+)=([^\s=]+)")
 _CITE = re.compile(r"\[(?P<body>@[^\]]+)\]")
 _PLACEHOLDER = re.compile(r"\{\{(?P<body>.*?)\}\}")
-_FIGURE = re.compile(r"^\s*fig:(?P<key>[a-z0-9-]+)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _HEADING = re.compile(r"^#{1,6}\s")
@@ -91,7 +91,7 @@ def _block(match: re.Match[str], data: SiteData, lang: str) -> str:
 
 def _inline(text: str, data: SiteData, lang: str, citations: PageCitations) -> str:
     def figure(match: re.Match[str]) -> str:
-        fig = _FIGURE.match(match["body"])
+        fig = FIGURE_REF.fullmatch(match[0])
         if not fig:
             raise ValueError(f"unknown placeholder {match[0]!r}: write {{{{ fig:key }}}}")
         if fig["key"] not in data.figures:

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import Area, Case, Document, Figure, GlossaryTerm, Text, View
+from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~5x faster
 
@@ -242,6 +242,16 @@ class _Checker:
             if doc.kind == "article" and (doc.law not in docs or docs[doc.law].kind != "law"):
                 self.report("documents", (index, "law"), f"unknown law {doc.law!r}")
 
+    def figures_in_texts(self) -> None:
+        """``{{ fig:key }}`` in a case's title or summary must name a figure."""
+        figures = {f.key for _, f in self.each("figures")}
+        for index, case in self.each("cases"):
+            for name in ("title", "summary"):
+                for lang, text in getattr(case, name).model_dump().items():
+                    for key in FIGURE_REF.findall(text):
+                        if key not in figures:
+                            self.report("cases", (index, name, lang), f"unknown figure {key!r}")
+
     def paragraphs(self) -> None:
         source = next((d for _, d in self.each("documents") if d.key == SOURCE_KEY), None)
         if source is None or source.paragraphs is None:
@@ -279,6 +289,7 @@ def load_site(data_dir: Path) -> SiteData:
     checker = _Checker(records, parsed, rels, problems)
     checker.unique_ids()
     checker.references()
+    checker.figures_in_texts()
     checker.paragraphs()
     if problems:
         raise DataError(problems)

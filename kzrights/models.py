@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from .symbols import normalise_symbol, parse_view_symbol
 
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
+FIGURE_REF = re.compile(r"\{\{\s*fig:(?P<key>[a-z0-9-]+)\s*\}\}")  # a figure named in a text
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

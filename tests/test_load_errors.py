@@ -124,3 +124,8 @@ def test_view_symbol_must_parse(data_dir):
 def test_view_symbol_with_stray_spaces_is_normalised(data_dir):
     edit(data_dir, "views.yaml", "CCPR/C/120/D/2158/2012", "CCPR /C/ 120/D/2158/ 2012")
     assert load_site(data_dir).views[0].symbol == "CCPR/C/120/D/2158/2012"
+
+
+def test_unknown_figure_in_data_text(data_dir):
+    edit(data_dir, "cases.yaml", "en: The akimat refused.", "en: 'The akimat refused {{ fig:nope }} times.'")
+    assert "data/cases.yaml:7: cases[0].summary.en: unknown figure 'nope'" in problems(data_dir)

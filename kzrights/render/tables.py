@@ -7,7 +7,7 @@ from ..load import SiteData
 from ..models import Case, View
 from ..symbols import undocs_url
 from .citations import view_title
-from .text import esc, format_figure, format_paras, md_esc, person_names
+from .text import esc, format_figure, format_paras, md_esc, person_names, text_with_figures
 
 
 def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool = False) -> str:
@@ -28,7 +28,8 @@ def _case_row(case: Case, data: SiteData, lang: str) -> str:
     when = esc(format_period(case.date, case.date_end, lang))
     place = esc(case.place(lang)) if case.place else ""
     return (f'<tr id="{case.anchor}"><td data-sort="{esc(case.date or "")}">{when}</td>'
-            f"<td><strong>{esc(case.title(lang))}</strong><br>{esc(case.summary(lang))}</td>"
+            f"<td><strong>{text_with_figures(case.title(lang), data, lang)}</strong><br>"
+            f"{text_with_figures(case.summary(lang), data, lang)}</td>"
             f"<td>{esc(person_names(case.people, data, lang))}</td><td>{place}</td>"
             f"<td>{esc(format_paras(case.paras, data, lang))}</td></tr>")
 

@@ -7,7 +7,7 @@ import re
 
 from ..i18n import format_figure_value
 from ..load import SiteData
-from ..models import Figure, Person
+from ..models import FIGURE_REF, Figure, Person
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -49,6 +49,11 @@ def format_paras(paras: list[int], data: SiteData, lang: str) -> str:
     text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
     name = "para_one" if len(paras) == 1 else "para_many"
     return data.label(name, lang).format(n=text)
+
+
+def text_with_figures(text: str, data: SiteData, lang: str) -> str:
+    """Escape a data text and put in the figures it names as ``{{ fig:key }}``."""
+    return FIGURE_REF.sub(lambda m: esc(format_figure(data.figures[m["key"]], lang)), esc(text))
 
 
 def format_figure(figure: Figure, lang: str) -> str:
