@@ -77,7 +77,8 @@ def render_views_table(data: SiteData, lang: str, views: list[View] | None = Non
     caption = caption or data.label("register_caption", lang)
     headers = [data.label(k, lang) for k in ("col_symbol", "col_authors", "col_communication",
                                              "col_session", "col_year", "col_status")]
-    return _table(caption, headers, [_view_row(v, data, lang) for v in views], sortable=True)
+    hint = f'<p class="sort-hint" hidden>{esc(data.label("sort_hint", lang))}</p>\n'
+    return hint + _table(caption, headers, [_view_row(v, data, lang) for v in views], sortable=True)
 
 
 def render_figure_table(data: SiteData, lang: str, series: str) -> str:
