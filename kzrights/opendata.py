@@ -5,21 +5,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from .i18n import LANGS
-from .load import SiteData
-from .render.text import md_esc
+from .load import RECORD_FILES, SiteData
+from .models import Text
+from .render.text import fill_figures, md_esc
 from .symbols import undocs_url
 
 OPEN_DATA_DIR = "data"  # published at the site root: /data/cases.csv
 DATASETS = ("cases", "views", "figures", "documents", "glossary")
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
     if name == "cases":
-        return [c.model_dump(mode="json") for c in data.cases]
+        return [{**c.model_dump(mode="json"),
+                 **{field: {lang: fill_figures(getattr(c, field)(lang), data, lang) for lang in LANGS}
+                    for field in ("title", "summary")}} for c in data.cases]
     if name == "views":
         return [{**v.model_dump(mode="json"), "session": v.session, "number": v.number,
                  "year": v.year, **{f"url_{lang}": undocs_url(v.symbol, lang) for lang in ("en", "ru")}}
@@ -36,13 +42,19 @@ def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
     raise ValueError(f"unknown dataset {name!r}")
 
 
-def _flatten(record: dict[str, Any]) -> dict[str, str]:
+def _text_fields(model: type[BaseModel]) -> set[str]:
+    """Fields holding one text per language: they get a CSV column per language."""
+    return {name for name, field in model.model_fields.items()
+            if Text in (field.annotation, *get_args(field.annotation))}
+
+
+def _flatten(record: dict[str, Any], text_fields: set[str]) -> dict[str, str]:
     """One CSV row: texts become ``field_en``/``field_ru``/``field_kk``, lists join with ``; ``."""
     row: dict[str, str] = {}
     for key, value in record.items():
-        if isinstance(value, dict) and set(value) >= set(LANGS):
+        if key in text_fields:
             for lang in LANGS:
-                row[f"{key}_{lang}"] = value[lang]
+                row[f"{key}_{lang}"] = value[lang] if value else ""
         elif isinstance(value, list):
             row[key] = "; ".join(
                 " / ".join(item[lang] for lang in LANGS) if isinstance(item, dict) else str(item)
@@ -57,8 +69,8 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
-    rows = [_flatten(r) for r in records]
+def to_csv(records: list[dict[str, Any]], text_fields: set[str]) -> str:
+    rows = [_flatten(r, text_fields) for r in records]
     fields = list(dict.fromkeys(k for row in rows for k in row))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
@@ -74,7 +86,7 @@ def build_open_data(data: SiteData) -> dict[str, str]:
     for name in DATASETS:
         records = _records(data, name)
         files[f"{name}.json"] = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
-        files[f"{name}.csv"] = to_csv(records)
+        files[f"{name}.csv"] = to_csv(records, _text_fields(RECORD_FILES[name]))
     return files
 
 

@@ -187,3 +187,17 @@ def test_page_errors_name_the_line(data, line, message):
         render_page(page, "en", data, first_line=3)
     assert info.value.line == 7
     assert message in info.value.message
+
+
+def test_open_data_resolves_figures_and_neutralises_formulas(data):
+    from kzrights.opendata import build_open_data
+    case = data.cases[0]
+    texts = {"en": "=HYPERLINK(x) {{ fig:hrd-threats-2021 }} threats", "ru": "{{ fig:hrd-threats-2021 }} угроз", "kk": "қоқан-лоқы"}
+    patched = type(data)(**{**{k: getattr(data, k) for k in
+                               ("areas", "documents", "views", "figures", "glossary", "labels")},
+                            "cases": [case.model_copy(update={"summary": Text(**texts)})]})
+    files = build_open_data(patched)
+    assert f'"ru": "1{NBSP}586 угроз"' in files["cases.json"]
+    assert "'=HYPERLINK(x) 1,586 threats" in files["cases.csv"]
+    header = files["cases.csv"].splitlines()[0].split(",")
+    assert {"place_en", "summary_kk"} <= set(header) and "place" not in header

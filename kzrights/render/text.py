@@ -51,6 +51,11 @@ def format_paras(paras: list[int], data: SiteData, lang: str) -> str:
     return data.label(name, lang).format(n=text)
 
 
+def fill_figures(text: str, data: SiteData, lang: str) -> str:
+    """Put the figures a data text names as ``{{ fig:key }}`` into it (plain text)."""
+    return FIGURE_REF.sub(lambda m: format_figure(data.figures[m["key"]], lang), text)
+
+
 def text_with_figures(text: str, data: SiteData, lang: str) -> str:
     """Escape a data text and put in the figures it names as ``{{ fig:key }}``."""
     return FIGURE_REF.sub(lambda m: esc(format_figure(data.figures[m["key"]], lang)), esc(text))
