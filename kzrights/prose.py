@@ -36,7 +36,7 @@ _STRIP = [
     re.compile(r"\(\d+\)"),                         # sub-clauses: 14(3)
     re.compile(r"^\s*\d+[.)]\s", re.M),              # ordered-list markers
 ]
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:-\d+)*")  # 34.6, 460-1, 2016-2022
 _CHAIN = re.compile(r"^\s*(?:,|;|and|or|и|или|және|немесе|–|-|—|,\s*and|,\s*и)?\s*$", re.I)
 
 
@@ -59,7 +59,7 @@ def find_typed_numbers(markdown: str) -> list[tuple[int, str]]:
         for match in _NUMBER.finditer(line):
             token, before, after = match[0], line[:match.start()], line[match.end():]
             ok = (
-                re.fullmatch(r"(?:19|20)\d\d", token) is not None
+                re.fullmatch(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?", token) is not None
                 or re.search(_REFERENCE_WORDS + r"\s*$", before, re.I) is not None
                 or re.match(_KK_REFERENCE_SUFFIX, after) is not None
                 or re.match(rf"(?:\s*(?:-|–|—|and|и|және|,)\s*\d{{1,2}})*\s*(?:{_MONTHS})", after, re.I) is not None

@@ -33,11 +33,21 @@ def source_anchor(key: str) -> str:
     return f"src-{slug(key)}"
 
 
-def _document_entry(doc: Document, lang: str) -> str:
-    parts = [esc(doc.title(lang))]
+def _document_title(doc: Document, data: SiteData, lang: str) -> str:
+    """A document's title; an article's title names its law and number when it does not."""
+    title = doc.title(lang)
+    if doc.kind == "article" and doc.article not in title:
+        law = data.documents[doc.law].title(lang)
+        return f"{data.label('article_of', lang).format(law=law, article=doc.article)}. {title}"
+    return title
+
+
+def _document_entry(doc: Document, data: SiteData, lang: str) -> str:
+    parts = [esc(_document_title(doc, data, lang))]
     if doc.date:
         parts.append(esc(format_date(doc.date, lang)))
-    text = ", ".join(parts) + "."
+    text = ", ".join(parts)
+    text += "" if text.endswith(".") else "."
     if doc.kind == "un":
         hreflang = UN_DOC_LANG[lang]
         text += (f' <a href="{esc(undocs_url(doc.key, lang))}" hreflang="{hreflang}">'
@@ -92,7 +102,7 @@ class PageCitations:
         items = []
         for key in self.numbers:
             doc = self.data.documents.get(key)
-            entry = (_document_entry(doc, self.lang) if doc
+            entry = (_document_entry(doc, self.data, self.lang) if doc
                      else _view_entry(self.data.views_by_symbol[key], self.data, self.lang))
             items.append(f'<li id="{source_anchor(key)}">{entry}</li>')
         return '<ol class="sources">\n' + "\n".join(items) + "\n</ol>"
