@@ -9,6 +9,7 @@ unknown directive, argument, key or figure is an error naming the line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from .load import SiteData
@@ -62,20 +63,28 @@ def _views(data: SiteData, lang: str, args: dict[str, str]) -> str:
                               data.label("views_caption", lang))
 
 
+@dataclass(frozen=True)
+class PageFacts:
+    """What a block may need to know about the rest of its page."""
+
+    has_register: bool  # the page shows the full Views register: list each View once
+
+
 # name -> (required args, optional args, renderer)
-Block = Callable[[SiteData, str, dict[str, str]], str]
+Block = Callable[[SiteData, str, dict[str, str], PageFacts], str]
 BLOCKS: dict[str, tuple[set[str], set[str], Block]] = {
-    "cases": ({"area"}, set(), lambda d, lang, a: render_case_table(d, lang, _area(d, a))),
-    "views": (set(), {"area"}, lambda d, lang, a: _views(d, lang, a)),
-    "figures": ({"series"}, set(), lambda d, lang, a: render_figure_table(d, lang, _series(d, a))),
-    "chart": ({"series"}, set(), lambda d, lang, a: render_bar_chart(d, lang, _series(d, a))),
-    "glossary": (set(), set(), lambda d, lang, a: render_glossary(d, lang)),
-    "areas": (set(), set(), lambda d, lang, a: render_area_cards(d, lang)),
-    "downloads": (set(), set(), lambda d, lang, a: render_downloads(d, lang)),
+    "cases": ({"area"}, set(), lambda d, lang, a, page: render_case_table(
+        d, lang, _area(d, a), with_views=not page.has_register)),
+    "views": (set(), {"area"}, lambda d, lang, a, page: _views(d, lang, a)),
+    "figures": ({"series"}, set(), lambda d, lang, a, page: render_figure_table(d, lang, _series(d, a))),
+    "chart": ({"series"}, set(), lambda d, lang, a, page: render_bar_chart(d, lang, _series(d, a))),
+    "glossary": (set(), set(), lambda d, lang, a, page: render_glossary(d, lang)),
+    "areas": (set(), set(), lambda d, lang, a, page: render_area_cards(d, lang)),
+    "downloads": (set(), set(), lambda d, lang, a, page: render_downloads(d, lang)),
 }
 
 
-def _block(match: re.Match[str], data: SiteData, lang: str) -> str:
+def _block(match: re.Match[str], data: SiteData, lang: str, page: PageFacts) -> str:
     name = match["name"]
     if name not in BLOCKS:
         known = ", ".join(sorted([*BLOCKS, "sources"]))
@@ -86,7 +95,7 @@ def _block(match: re.Match[str], data: SiteData, lang: str) -> str:
         raise ValueError(f"directive {name!r} needs {', '.join(sorted(missing))}=…")
     if extra := args.keys() - required - optional:
         raise ValueError(f"directive {name!r} does not take {', '.join(sorted(extra))}=")
-    return render(data, lang, args)
+    return render(data, lang, args, page)
 
 
 def _inline(text: str, data: SiteData, lang: str, citations: PageCitations) -> str:
@@ -118,6 +127,8 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
     """
     citations = PageCitations(data, lang)
     lines = markdown.split("\n")
+    page = PageFacts(has_register=any(
+        (m := _BLOCK.match(line)) and m["name"] == "views" and not m["args"].strip() for line in lines))
     out: list[str] = []
     fence: str | None = None
     sources_at: int | None = None
@@ -135,7 +146,7 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
                 sources_at = len(out)
                 out.append("")
             elif block:
-                out.extend(["", _block(block, data, lang), ""])
+                out.extend(["", _block(block, data, lang, page), ""])
             else:
                 if _HEADING.match(line) and not _HEADING_ID.search(line):
                     raise ValueError("heading without an explicit id: end it with "

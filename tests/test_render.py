@@ -201,3 +201,9 @@ def test_open_data_resolves_figures_and_neutralises_formulas(data):
     assert "'=HYPERLINK(x) 1,586 threats" in files["cases.csv"]
     header = files["cases.csv"].splitlines()[0].split(",")
     assert {"place_en", "summary_kk"} <= set(header) and "place" not in header
+
+
+def test_a_view_is_listed_once_on_a_page_with_the_register(data):
+    page = "# V { #v }\n\n<!-- cases area=assembly -->\n\n<!-- views -->\n"
+    assert render_page(page, "en", data).count('id="view-2158-2012"') == 1
+    assert render_page(page.replace("<!-- views -->", ""), "en", data).count('id="view-2158-2012"') == 1

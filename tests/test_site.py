@@ -13,6 +13,7 @@ import pytest
 
 from kzrights.i18n import LANGS
 from kzrights.load import load_site
+from kzrights.render.text import fill_figures
 
 from .conftest import ROOT
 
@@ -119,7 +120,14 @@ def test_case_tables_are_localised_on_area_pages(pages):
             for lang in LANGS:
                 row = pages[lang, area.page].rows.get(case.anchor)
                 assert row, f"{lang}/{area.page}: case {case.id} missing"
-                assert case.title(lang) in row[1]
+                assert fill_figures(case.title(lang), DATA, lang) in row[1]
+
+
+def test_ids_are_unique_on_every_page(built_site):
+    for lang in LANGS:
+        for page in PAGES:
+            ids = re.findall(r'\bid="([^"]+)"', html_path(built_site, lang, page).read_text(encoding="utf-8"))
+            assert len(ids) == len(set(ids)), f"{lang}/{page}: {sorted({i for i in ids if ids.count(i) > 1})}"
 
 
 def test_citations_link_to_the_sources_list(pages):

@@ -34,10 +34,13 @@ def _case_row(case: Case, data: SiteData, lang: str) -> str:
             f"<td>{esc(format_paras(case.paras, data, lang))}</td></tr>")
 
 
-def render_case_table(data: SiteData, lang: str, area: str) -> str:
-    """The cases and Views that the source ties to one area, in the page's language."""
+def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool = True) -> str:
+    """The cases and Views that the source ties to one area, in the page's language.
+
+    ``with_views=False`` leaves the Views out, for a page that shows the whole register.
+    """
     cases = sorted((c for c in data.cases if area in c.areas), key=_date_key)
-    views = [v for v in data.views if area in v.areas]
+    views = [v for v in data.views if area in v.areas] if with_views else []
     parts = []
     if cases:
         headers = [data.label(k, lang) for k in
