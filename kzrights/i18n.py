@@ -15,7 +15,7 @@ _DECIMAL = {"en": ".", "ru": ",", "kk": ","}
 _PERCENT = {"en": "{n}%", "ru": "{n}" + NBSP + "%", "kk": "{n}%"}
 _CURRENCY = {
     "usd": {"en": "${n}", "ru": "{n}" + NBSP + "долл. США", "kk": "{n}" + NBSP + "АҚШ доллары"},
-    "eur": {"en": "€{n}", "ru": "{n}" + NBSP + "евро", "kk": "{n}" + NBSP + "евро"},
+    "eur": {"en": "€{n}", "ru": "{n}" + NBSP + "евро", "kk": "{n}" + NBSP + "еуро"},
     "kzt": {"en": "{n}" + NBSP + "tenge", "ru": "{n}" + NBSP + "тенге", "kk": "{n}" + NBSP + "теңге"},
 }
 
@@ -130,7 +130,7 @@ def _kk_ablative_suffix(value: Decimal, unit: str) -> str:
     if unit == "usd":
         return "нан"  # доллары + н + ан: the possessive takes the pronominal н
     if unit in ("eur", "kzt"):
-        return kk_ablative({"eur": "евро", "kzt": "теңге"}[unit])
+        return kk_ablative({"eur": "еуро", "kzt": "теңге"}[unit])
     if unit == "percent":
         return "-" + kk_ablative("пайыз")
     digits = str(value).replace(".", "")
