@@ -207,3 +207,19 @@ def test_a_view_is_listed_once_on_a_page_with_the_register(data):
     page = "# V { #v }\n\n<!-- cases area=assembly -->\n\n<!-- views -->\n"
     assert render_page(page, "en", data).count('id="view-2158-2012"') == 1
     assert render_page(page.replace("<!-- views -->", ""), "en", data).count('id="view-2158-2012"') == 1
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["en", "ru", "kk"]))
+def test_formatted_numbers_read_back(value, lang):
+    text = format_number(value, lang)
+    assert int(text.replace(",", "").replace(NBSP, "")) == value
+
+
+@given(st.from_regex(r"CCPR/C/[0-9]{3}/D/[0-9]{4}/(19|20)[0-9]{2}", fullmatch=True),
+       st.lists(st.sampled_from([" ", ""]), min_size=6, max_size=6))
+def test_symbols_normalise_whatever_the_spacing(symbol, spaces):
+    parts = symbol.split("/")
+    spaced = "".join(p + (s + "/" + s if i < len(parts) - 1 else "") for i, (p, s) in enumerate(zip(parts, spaces)))
+    assert normalise_symbol(spaced) == symbol
+    session, number, year = parse_view_symbol(spaced)
+    assert symbol == f"CCPR/C/{session:03d}/D/{number:04d}/{year}"
