@@ -43,8 +43,9 @@ def _document_title(doc: Document, data: SiteData, lang: str) -> str:
 
 
 def _document_entry(doc: Document, data: SiteData, lang: str) -> str:
-    parts = [esc(_document_title(doc, data, lang))]
-    if doc.date:
+    title = _document_title(doc, data, lang)
+    parts = [esc(title)]
+    if doc.date and not (len(doc.date) == 4 and doc.date in title):  # "Law … (2009), 2009"
         parts.append(esc(format_date(doc.date, lang)))
     text = ", ".join(parts)
     text += "" if text.endswith(".") else "."
