@@ -184,7 +184,7 @@ class Figure(Record):
     value: Decimal
     unit: Literal["count", "percent", "usd", "eur", "kzt"]
     qualifier: Literal["more-than", "up-to", "about", "average"] | None = None
-    period: PlainText | None = None
+    period: IsoDate | None = None
     series: Slug | None = None
     label: Text
     paras: Annotated[list[Para], Field(min_length=1)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import format_period
 from ..load import SiteData
 from .tables import render_figure_table
 from .text import esc, format_figure, format_paras
@@ -17,7 +18,7 @@ def render_bar_chart(data: SiteData, lang: str, series: str) -> str:
     if not figures:
         raise ValueError(f"no figures in series {series!r} (data/figures.yaml)")
     title = data.label(f"series_{series}", lang)
-    summary = "; ".join(f"{f.period}: {format_figure(f, lang)}" for f in figures)
+    summary = "; ".join(f"{format_period(f.period, None, lang)}: {format_figure(f, lang)}" for f in figures)
     paras = sorted({p for f in figures for p in f.paras})
     source = data.label("chart_source", lang).format(paras=format_paras(paras, data, lang))
     top = max(float(f.value) for f in figures) or 1.0
@@ -32,7 +33,7 @@ def render_bar_chart(data: SiteData, lang: str, series: str) -> str:
         bars.append(
             f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}"/>'
             f'<text class="value" x="{cx:.1f}" y="{y - 6:.1f}">{esc(format_figure(fig, lang))}</text>'
-            f'<text class="period" x="{cx:.1f}" y="{HEIGHT - 12}">{esc(fig.period or "")}</text>')
+            f'<text class="period" x="{cx:.1f}" y="{HEIGHT - 12}">{esc(format_period(fig.period, None, lang))}</text>')
     ident = f"chart-{series}"
     svg = (f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'

@@ -91,7 +91,8 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
         raise ValueError(f"no figures in series {series!r} (data/figures.yaml)")
     headers = [data.label(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source")]
     rows = [f'<tr id="fig-{f.key}"><td>{esc(f.label(lang))}</td><td>{esc(format_figure(f, lang))}</td>'
-            f"<td>{esc(f.period or '')}</td><td>{esc(format_paras(f.paras, data, lang))}</td></tr>"
+            f"<td>{esc(format_period(f.period, None, lang))}</td>"
+            f"<td>{esc(format_paras(f.paras, data, lang))}</td></tr>"
             for f in figures]
     return _table(data.label(f"series_{series}", lang), headers, rows)
 
