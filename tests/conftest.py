@@ -44,7 +44,7 @@ MINIMAL = {
     - {en: Sviridov, ru: Свиридов, kk: Свиридов}
   areas: [assembly]
   status: not-fully-implemented
-  status_paras: [5, 74]
+  status_paras: [74]
   paras: [5, 74]
 """,
     "cases.yaml": """\
