@@ -35,7 +35,9 @@ def join_names(names: list[str], data: SiteData, lang: str) -> str:
 
 
 def person_names(people: list[Person], data: SiteData, lang: str) -> str:
-    return join_names([p(lang) for p in people], data, lang)
+    """Names in the page's script, each with its spelling variants: ``Esergepov (Yesergepov)``."""
+    return join_names([f"{p(lang)} ({', '.join(p.aliases)})" if p.aliases else p(lang) for p in people],
+                      data, lang)
 
 
 def format_paras(paras: list[int], data: SiteData, lang: str) -> str:

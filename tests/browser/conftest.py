@@ -1,0 +1,145 @@
+"""Browser tests: the built site (tests/conftest.py `built_site`) served on 127.0.0.1,
+opened in the system Chromium through Playwright (never a downloaded browser).
+
+Without Chromium, Java or the Nu checker these tests skip with the reason, unless CI is
+set: then they fail, so a CI run cannot pass without them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from ..conftest import ROOT
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+LANGS = ("en", "ru", "kk")
+PAGES = sorted(p.relative_to(ROOT / "docs" / "en").with_suffix("").as_posix()
+               for p in (ROOT / "docs" / "en").rglob("*.md"))
+
+
+def page_url(lang: str, page: str) -> str:
+    """Site path of a page: /assembly/, /ru/assembly/, /kk/ …"""
+    prefix = "/" if lang == "en" else f"/{lang}/"
+    return prefix if page == "index" else f"{prefix}{page.removesuffix('/index')}/"
+
+
+ALL_PAGES = [page_url(lang, page) for lang in LANGS for page in PAGES] + ["/404.html"]
+
+
+def missing(reason: str):
+    """Skip locally, fail in CI (CI=true or any non-empty value but 0/false)."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        pytest.fail(f"CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        missing(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def vnu() -> list[str]:
+    java = shutil.which("java")
+    if not java:
+        missing("java not found (apt-get install default-jre-headless)")
+    if not VNU_JAR.exists():
+        missing(f"{VNU_JAR} not found (npm install)")
+    return [java, "-jar", str(VNU_JAR)]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, chromium):
+    """pytest-playwright's launch arguments: the system Chromium, no network extras."""
+    return {**browser_type_launch_args, "executable_path": str(chromium), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900},
+            "service_workers": "block"}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> str:
+    """The built site on http://127.0.0.1:<free port> for the whole session."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def offline_copy(built_site: Path, tmp_path_factory) -> Path:
+    """The offline archive, unzipped; returns the folder that holds index.html."""
+    archives = sorted((built_site / "download").glob("*.zip"))
+    assert len(archives) == 1, f"expected one offline archive in download/, found {archives}"
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(archives[0]) as zf:
+        zf.extractall(target)
+    (folder,) = [p for p in target.iterdir() if p.is_dir()]
+    return folder
+
+
+class Watch:
+    """Everything a page does that it should not: requests to other hosts (aborted, so
+    nothing leaves the machine), console errors, uncaught exceptions, HTTP errors."""
+
+    def __init__(self, context, page, allowed_hosts=("127.0.0.1",)):
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.allowed = allowed_hosts
+        context.route("**/*", self._route)
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"exception: {e}"))
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+        page.on("requestfailed", lambda r: r.url not in self.foreign
+                and self.errors.append(f"failed: {r.url} {r.failure}"))
+
+    def _route(self, route):
+        parts = urlsplit(route.request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in self.allowed:
+            self.foreign.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def check(self, where: str):
+        assert not self.foreign, f"{where}: request to another host: {self.foreign[0]}"
+        assert not self.errors, f"{where}: {self.errors}"
+
+
+@pytest.fixture
+def watch(context, page) -> Watch:
+    return Watch(context, page)
+
+
+def pytest_configure(config):
+    # pytest-playwright's base-url plugin; not ours to fix.
+    config.addinivalue_line(
+        "filterwarnings",
+        "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")

@@ -1,0 +1,92 @@
+"""The two Material templates the site copies (base.html, partials/header.html) differ from
+the pinned Material only by the changes listed here. After a Material upgrade this test
+fails until the copies are regenerated:
+
+    python -m tests.test_search_theme        # rewrites overrides/base.html and header.html
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+ROOT = Path(__file__).resolve().parent.parent
+MATERIAL = Path(material.__file__).parent / "templates"
+OVERRIDES = ROOT / "overrides"
+
+GENERATED = """{#-
+  This file was automatically generated - do not edit
+-#}
+"""
+
+
+def note(what: str) -> str:
+    return ("{#-\n  Copy of Material for MkDocs' " + what + ", changed only as listed in\n"
+            "  tests/test_search_theme.py (the test fails if the copy drifts from the pinned\n"
+            "  Material; `python -m tests.test_search_theme` regenerates it).\n-#}\n")
+
+
+# (old, new): each old text must occur exactly once in Material's template.
+CHANGES: dict[str, list[tuple[str, str]]] = {
+    "base.html": [
+        (GENERATED, note("base.html")),
+        # The Nu checker rejects autocomplete on checkboxes; site.js resets both toggles
+        # on pageshow instead (which is what autocomplete="off" was there for).
+        ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
+        ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+        # Pagefind indexes the article only, not navigation and chrome.
+        ('<article class="md-content__inner md-typeset">',
+         '<article class="md-content__inner md-typeset" data-pagefind-body>'),
+    ],
+    "partials/header.html": [
+        (GENERATED, note("partials/header.html")),
+        # The search box is always there (Pagefind, not the search plugin).
+        ("""    {% if "material/search" in config.plugins %}
+      {% set search = config.plugins["material/search"] | attr("config") %}
+      {% if search.enabled %}
+        <label class="md-header__button md-icon" for="__search">
+          {% set icon = config.theme.icon.search or "material/magnify" %}
+          {% include ".icons/" ~ icon ~ ".svg" %}
+        </label>
+        {% include "partials/search.html" %}
+      {% endif %}
+    {% endif %}
+""", """    <label class="md-header__button md-icon" for="__search">
+      {% set icon = config.theme.icon.search or "material/magnify" %}
+      {% include ".icons/" ~ icon ~ ".svg" %}
+    </label>
+    {% include "partials/search.html" %}
+"""),
+    ],
+}
+
+
+def expected(name: str) -> str:
+    text = (MATERIAL / name).read_text(encoding="utf-8")
+    for old, new in CHANGES[name]:
+        assert text.count(old) == 1, f"{name}: Material changed, cannot find:\n{old}"
+        text = text.replace(old, new)
+    return text
+
+
+def test_base_copy_matches_material():
+    assert (OVERRIDES / "base.html").read_text(encoding="utf-8") == expected("base.html")
+
+
+def test_header_copy_matches_material():
+    name = "partials/header.html"
+    assert (OVERRIDES / name).read_text(encoding="utf-8") == expected(name)
+
+
+def test_search_plugin_is_off():
+    """Material's lunr search would fetch one mixed-language index on every page."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - search\n" not in config and "material/search" not in config
+
+
+if __name__ == "__main__":
+    for name in CHANGES:
+        (OVERRIDES / name).parent.mkdir(parents=True, exist_ok=True)
+        (OVERRIDES / name).write_text(expected(name), encoding="utf-8")
+        print("wrote", OVERRIDES / name)
