@@ -2,8 +2,11 @@
 
     python tools/build_site.py [--site-dir site] [--serve]
 
-A failed build (bad data, an unknown citation, a warning under --strict) leaves the
-previous ``site/`` untouched.
+Steps: a strict MkDocs build; the Pagefind search index of that build (one index per
+page language); a second strict build with use_directory_urls: false (pages as
+``name.html``, so they work when opened from disk), zipped into the site as the
+offline copy (``extra.offline_archive`` in mkdocs.yml). A failed build (bad data, an
+unknown citation, a warning under --strict) leaves the previous ``site/`` untouched.
 """
 
 from __future__ import annotations
@@ -11,19 +14,89 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import zipfile
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
+
+# Not in the offline copy: server-only files (404 page, sitemaps), Material's unused
+# lunr search, and the bundle's source map.
+OFFLINE_SKIP_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+OFFLINE_SKIP_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+OFFLINE_README = """\
+Civil and political rights in Kazakhstan - offline copy
+  Open index.html in a web browser (English).
+  Search does not work offline: use your browser's find in page (Ctrl+F, or Cmd+F on a Mac).
+
+Гражданские и политические права в Казахстане - офлайн-копия
+  Откройте ru/index.html в браузере (русский).
+  Поиск в офлайн-копии не работает: используйте поиск по странице (Ctrl+F, на Mac Cmd+F).
+
+Қазақстандағы азаматтық және саяси құқықтар - офлайн көшірме
+  kk/index.html файлын браузерде ашыңыз (қазақша).
+  Офлайн көшірмеде іздеу жұмыс істемейді: бет бойынша іздеуді пайдаланыңыз (Ctrl+F, Mac-та Cmd+F).
+"""
 
 
 def run(*cmd: str) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's EOL notice: see README
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+
+
+def offline_archive_path() -> str:
+    """``extra.offline_archive`` from mkdocs.yml (any YAML tags in it are ignored)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return config["extra"]["offline_archive"]
+
+
+def index_search(site: Path) -> None:
+    """Pagefind: indexes data-pagefind-body (the article) of every page, per <html lang>."""
+    started = time.monotonic()
+    # Every page is an index.html; the glob leaves out 404.html. The headings' "¶"
+    # permalinks are not content.
+    run(sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
+        "--glob", "**/index.html", "--exclude-selectors", ".headerlink")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    print(f"INFO    -  Pagefind: indexed {pages} in {time.monotonic() - started:.1f} s")
+
+
+def offline_files(offline: Path):
+    for path in sorted(offline.rglob("*")):
+        rel = path.relative_to(offline).as_posix()
+        if (path.is_file() and rel not in OFFLINE_SKIP_FILES and not rel.endswith(".map")
+                and not rel.startswith(OFFLINE_SKIP_DIRS)):
+            yield path, rel
+
+
+def make_offline_copy(work: Path, site: Path) -> Path:
+    """Build the site with use_directory_urls: false and zip it into ``site``."""
+    offline = work / "offline"
+    run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--no-directory-urls",
+        "--site-dir", str(offline))
+    archive = site / offline_archive_path()
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    folder = archive.stem
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr(f"{folder}/README.txt", OFFLINE_README)
+        for path, rel in offline_files(offline):
+            zf.write(path, f"{folder}/{rel}")
+    print(f"INFO    -  Offline copy: {archive.relative_to(site)} "
+          f"({archive.stat().st_size / 1e6:.1f} MB)")
+    return archive
 
 
 def build(site_dir: Path) -> None:
@@ -33,6 +106,8 @@ def build(site_dir: Path) -> None:
     try:
         fresh = work / "site"
         run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(fresh))
+        index_search(fresh)
+        make_offline_copy(work, fresh)
         if site_dir.exists():
             site_dir.rename(work / "previous")
         fresh.rename(site_dir)

@@ -247,9 +247,11 @@
     function item(data) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
-      li.appendChild(link(data.url, (data.meta && data.meta.title) || data.url, data.excerpt, "page"));
+      var title = (data.meta && data.meta.title) || data.url;
+      li.appendChild(link(data.url, title, data.excerpt, "page"));
+      // Sections of the page (headings with ids), not the page's own title again.
       (data.sub_results || []).filter(function (sub) {
-        return sub.url !== data.url && sub.url.indexOf("#") > 0;
+        return sub.url !== data.url && sub.url.indexOf("#") > 0 && sub.title !== title;
       }).slice(0, 3).forEach(function (sub) {
         li.appendChild(link(sub.url, sub.title, sub.excerpt, "section"));
       });

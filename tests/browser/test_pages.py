@@ -12,14 +12,15 @@ PHONE = {"width": 360, "height": 740}
 axe = Axe()
 
 
-def load(page, url: str) -> None:
+def load(page, url: str, idle: bool = False) -> None:
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    if idle:  # wait for late requests too (500 ms without any)
+        page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_page_loads_cleanly(page, site_url, watch: Watch, path):
-    load(page, site_url + path)
+    load(page, site_url + path, idle=True)
     assert page.locator("article.md-content__inner h1").count() == 1, path
     # Opening the search box loads Pagefind: also local, also without errors.
     if path != "/404.html":
@@ -90,6 +91,8 @@ def test_phone_drawer_and_wide_tables(page, site_url, path):
         const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
         return r.left >= 0 && r.right > 100; }""")
     assert drawer.locator("a.md-nav__link").first.is_visible()
-    # The search opens full-screen from the header button.
+    # Closing it (tap outside), then the search opens full-screen from the header button.
+    page.locator("label.md-overlay").click(position={"x": 340, "y": 400})
+    page.wait_for_function("!document.getElementById('__drawer').checked")
     page.locator('label.md-header__button[for="__search"]').click()
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")

@@ -1,0 +1,56 @@
+"""The built site, without a browser: Pagefind's per-language index, nothing loaded from
+other hosts, the offline archive in place."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+from kzrights.i18n import LANGS
+
+from .conftest import ROOT
+
+PAGES = len(list((ROOT / "docs" / "en").rglob("*.md")))
+# Elements and attributes that make the browser fetch something by itself.
+FETCHED = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*?"
+                     r"\b(?:src|href|srcset|data)\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
+
+
+def test_pagefind_has_one_index_per_language(built_site: Path):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == \
+        {lang: PAGES for lang in LANGS}
+
+
+def test_only_the_article_is_indexed(built_site: Path):
+    for html in built_site.rglob("index.html"):
+        text = html.read_text(encoding="utf-8")
+        assert text.count("data-pagefind-body") == 1, html
+        assert re.search(r'<article class="md-content__inner md-typeset" data-pagefind-body>', text), html
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path):
+    offenders = []
+    for html in built_site.rglob("*.html"):
+        for match in FETCHED.finditer(html.read_text(encoding="utf-8")):
+            offenders.append(f"{html.relative_to(built_site)}: {match.group(0)[:120]}")
+    for css in built_site.rglob("*.css"):
+        if re.search(r"url\(\s*[\"']?(?:https?:)?//", css.read_text(encoding="utf-8")):
+            offenders.append(str(css.relative_to(built_site)))
+    assert not offenders, offenders[:20]
+
+
+def test_no_lunr_index(built_site: Path):
+    assert not (built_site / "search" / "search_index.json").exists()
+
+
+def test_offline_archive(built_site: Path):
+    archives = list((built_site / "download").glob("*.zip"))
+    assert len(archives) == 1
+    with zipfile.ZipFile(archives[0]) as zf:
+        names = zf.namelist()
+    folder = archives[0].stem
+    assert f"{folder}/index.html" in names and f"{folder}/kk/assembly.html" in names
+    assert not any(n.endswith(("/404.html", ".map")) or "/pagefind/" in n for n in names)
