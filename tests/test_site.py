@@ -163,3 +163,10 @@ def test_kazakh_interface_has_every_key():
     english = set(key.findall((material / "en.html").read_text(encoding="utf-8")))
     kazakh = set(key.findall((ROOT / "overrides" / "partials" / "languages" / "kk.html").read_text(encoding="utf-8")))
     assert english - kazakh == set(), "keys missing from kk.html"
+
+
+def test_one_404_page_in_the_default_language_and_no_broken_sitemap(built_site):
+    page = Page((built_site / "404.html").read_text(encoding="utf-8"))
+    assert page.lang == "en"
+    assert not any((built_site / lang / "404.html").exists() for lang in ("ru", "kk"))
+    assert not list(built_site.rglob("sitemap.xml"))  # no site_url: a sitemap would hold "None/…"

@@ -53,13 +53,20 @@ def run(*cmd: str) -> None:
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 
-def offline_archive_path() -> str:
-    """``extra.offline_archive`` from mkdocs.yml (any YAML tags in it are ignored)."""
+def mkdocs_config() -> dict:
+    """mkdocs.yml as plain data (any YAML tags in it are ignored)."""
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return config["extra"]["offline_archive"]
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def drop_sitemaps_without_site_url(site: Path) -> None:
+    """A sitemap needs absolute URLs; without ``site_url`` MkDocs writes "None/…" into it."""
+    if mkdocs_config().get("site_url"):
+        return
+    for sitemap in site.rglob("sitemap.xml*"):
+        sitemap.unlink()
 
 
 def index_search(site: Path) -> None:
@@ -87,7 +94,7 @@ def make_offline_copy(work: Path, site: Path) -> Path:
     offline = work / "offline"
     run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--no-directory-urls",
         "--site-dir", str(offline))
-    archive = site / offline_archive_path()
+    archive = site / mkdocs_config()["extra"]["offline_archive"]
     archive.parent.mkdir(parents=True, exist_ok=True)
     folder = archive.stem
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
@@ -106,6 +113,7 @@ def build(site_dir: Path) -> None:
     try:
         fresh = work / "site"
         run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(fresh))
+        drop_sitemaps_without_site_url(fresh)
         index_search(fresh)
         make_offline_copy(work, fresh)
         if site_dir.exists():
