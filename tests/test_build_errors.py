@@ -86,3 +86,8 @@ def test_unknown_citation_in_page(project, broken):
 def test_unknown_directive_in_page(project, broken):
     result = broken("docs/ru/assembly.md", "\n\n", "\n\n<!-- casse area=assembly -->\n\n")
     assert_failed_and_kept(project, result, "unknown directive 'casse'")
+
+
+def test_link_to_a_missing_section(project, broken):
+    result = broken("docs/ru/assembly.md", "\n\n", "\n\nСм. [реестр](covenant.md#no-such-view).\n\n")
+    assert_failed_and_kept(project, result, "does not contain an anchor '#no-such-view'")
