@@ -14,7 +14,7 @@ from kzrights.render.citations import parse_locator
 from .conftest import ROOT
 
 DATA = load_site(ROOT / "data")
-SOURCE = ROOT.parent / "shared" / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt"
+SOURCE = ROOT / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt"
 PAGES = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
 ALL = [(lang, page) for lang in LANGS for page in PAGES]
 
