@@ -60,7 +60,7 @@ class DataError(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one load, one object
 class SiteData:
     """All validated records, indexed for the renderers."""
 

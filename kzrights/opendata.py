@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from typing import Any, get_args
@@ -80,8 +81,9 @@ def to_csv(records: list[dict[str, Any]], text_fields: set[str]) -> str:
     return out.getvalue()
 
 
+@functools.lru_cache(maxsize=2)
 def build_open_data(data: SiteData) -> dict[str, str]:
-    """File name -> content for every dataset, in JSON and in CSV."""
+    """File name -> content for every dataset, in JSON and in CSV (made once per load)."""
     files: dict[str, str] = {}
     for name in DATASETS:
         records = _records(data, name)
@@ -95,11 +97,9 @@ def render_downloads(data: SiteData, lang: str) -> str:
 
     Links are relative to a page in ``docs/<lang>/``; the files sit in ``/data/``.
     """
-    files = build_open_data(data)
     head = [data.label(k, lang) for k in ("col_dataset", "col_records", "col_files")]
     lines = [f"| {' | '.join(head)} |", "| --- | ---: | --- |"]
     for name in DATASETS:
-        count = len(json.loads(files[f"{name}.json"]))
         links = ", ".join(f"[{name}.{ext}](../{OPEN_DATA_DIR}/{name}.{ext})" for ext in ("csv", "json"))
-        lines.append(f"| {md_esc(data.label('dataset_' + name, lang))} | {count} | {links} |")
+        lines.append(f"| {md_esc(data.label('dataset_' + name, lang))} | {len(getattr(data, name))} | {links} |")
     return "\n".join(lines)
