@@ -47,9 +47,13 @@ def on_page_markdown(markdown, page, config, files):
     # The i18n plugin's current language is the language being built; page.file.locale
     # would be wrong on fallback pages.
     lang = config.plugins["i18n"].current_language
-    first_line = markdown_first_line(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"),
-                                     markdown)
+    if page.file.abs_src_path:  # a written page: errors name the line the editor sees
+        name = f"docs/{page.file.src_uri}"
+        first_line = markdown_first_line(
+            Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"), markdown)
+    else:  # a generated page (kzrights/pages.py)
+        name, first_line = f"generated page {page.file.src_uri}", 1
     try:
         return render_page(markdown, lang, site_data(config), first_line=first_line)
     except DirectiveError as err:
-        raise PluginError(f"docs/{page.file.src_uri}:{err.line}: {err.message}") from None
+        raise PluginError(f"{name}:{err.line}: {err.message}") from None

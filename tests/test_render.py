@@ -17,6 +17,8 @@ from kzrights.render.citations import parse_locator
 from kzrights.render.tables import render_case_table, render_views_table
 from kzrights.symbols import normalise_symbol, parse_view_symbol, undocs_url
 
+from .conftest import ROOT
+
 
 @pytest.fixture
 def data(data_dir):
@@ -223,3 +225,14 @@ def test_symbols_normalise_whatever_the_spacing(symbol, spaces):
     assert normalise_symbol(spaced) == symbol
     session, number, year = parse_view_symbol(spaced)
     assert symbol == f"CCPR/C/{session:03d}/D/{number:04d}/{year}"
+
+
+def test_generated_pages_refuse_bad_and_duplicate_paths(monkeypatch):
+    from kzrights import pages
+    data = load_site(ROOT / "data")
+    with pytest.raises(ValueError, match="lower-case slugs"):
+        pages.GeneratedPage("Views/X.md", "")
+    page = pages.GeneratedPage("views/x.md", "# X { #x }")
+    monkeypatch.setattr(pages, "PAGE_MAKERS", [lambda d, lang: [page], lambda d, lang: [page]])
+    with pytest.raises(ValueError, match="two generated pages at 'views/x.md'"):
+        pages.generated_pages(data, "en")
