@@ -10,21 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View
-
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~5x faster
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as strings, so the models check them with a line number."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+from .plainyaml import Parsed as _Parsed
+from .plainyaml import Path_, parse_plain_yaml
 
 SOURCE_KEY = "ngo-2022"
 
@@ -38,9 +28,6 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
 }
 ID_FIELDS = {"areas": "id", "documents": "key", "views": "symbol", "cases": "id",
              "figures": "key", "glossary": "id"}
-
-Path_ = tuple[int | str, ...]
-
 
 class Problem(NamedTuple):
     file: str
@@ -87,11 +74,6 @@ class SiteData:
         return key in self.documents or key in self.views_by_symbol
 
 
-class _Parsed(NamedTuple):
-    value: Any
-    lines: dict[Path_, int]
-
-
 def _field_name(kind: str, path: Path_) -> str:
     out = kind
     for part in path:
@@ -106,44 +88,17 @@ def _line_of(lines: dict[Path_, int], path: Path_) -> int:
 
 
 def _parse(path: Path, rel: str, problems: list[Problem]) -> _Parsed | None:
-    """Parse one YAML file, remembering the line of every node."""
+    """Parse one data file (see :mod:`kzrights.plainyaml`), remembering the line of every node."""
     try:
-        loader = _Loader(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            value = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.append(Problem(rel, line, "(syntax)", f"malformed YAML: {err.problem or err}"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        problems.append(Problem(rel, 1, "(syntax)", f"not UTF-8 text: {err}"))
         return None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        problems.append(Problem(rel, 1, "(syntax)", f"malformed YAML: {err}"))
-        return None
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _mark_lines(node, (), lines, rel, problems)
-    return _Parsed(value, lines)
-
-
-def _mark_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], rel: str,
-                problems: list[Problem]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                problems.append(Problem(rel, key_node.start_mark.line + 1,
-                                        _field_name(Path(rel).stem, path + (key,)),
-                                        "duplicate key in the same record"))
-            seen.add(key)
-            _mark_lines(value_node, path + (key,), lines, rel, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _mark_lines(item, path + (index,), lines, rel, problems)
+    parsed, found = parse_plain_yaml(text)
+    kind = Path(rel).stem
+    problems.extend(Problem(rel, p.line, _field_name(kind, p.path) if p.path else "(syntax)",
+                            p.message) for p in found)
+    return parsed
 
 
 def _friendly(error: dict[str, Any]) -> str:
