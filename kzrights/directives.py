@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .labels import series_label
 from .load import SiteData
 from .models import FIGURE_REF
 from .opendata import render_downloads
@@ -52,6 +53,9 @@ def _series(data: SiteData, args: dict[str, str]) -> str:
     series = args["series"]
     if not any(f.series == series for f in data.figures.values()):
         raise ValueError(f"unknown figure series {series!r}")
+    if series_label(series) not in data.labels:
+        raise ValueError(f"figure series {series!r} has no title: add `{series_label(series)}: "
+                         "{en: …, ru: …, kk: …}` to data/labels.yaml")
     return series
 
 
@@ -155,7 +159,7 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
         except ValueError as err:
             raise DirectiveError(number, str(err)) from None
     if citations.numbers:
-        sources = [SOURCES_HEADING.format(title=data.label("sources", lang)), "",
+        sources = [SOURCES_HEADING.format(title=esc(data.label("sources", lang))), "",
                    citations.sources_list()]
         if sources_at is None:
             out.extend(["", *sources, ""])

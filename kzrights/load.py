@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from .labels import REQUIRED, missing_label_hint, placeholder_problem
 from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View
 from .plainyaml import Parsed as _Parsed
 from .plainyaml import Path_, parse_plain_yaml
@@ -141,7 +142,27 @@ def _validate_labels(parsed: _Parsed, rel: str, problems: list[Problem]) -> dict
                 path = (name, *error["loc"])
                 problems.append(Problem(rel, _line_of(parsed.lines, path),
                                         _field_name("labels", path), _friendly(error)))
+            continue
+        for lang, text in labels[name].model_dump().items():
+            if message := placeholder_problem(name, text):
+                problems.append(Problem(rel, _line_of(parsed.lines, (name, lang)),
+                                        _field_name("labels", (name, lang)), message))
     return labels
+
+
+def _check_required_labels(parsed: _Parsed, rel: str,
+                           problems: list[Problem]) -> None:
+    """Every label the renderers ask for exists; a near miss is named as the likely typo."""
+    unknown = [name for name in parsed.value if name not in REQUIRED]
+    for name in sorted(REQUIRED - set(parsed.value)):
+        hint = missing_label_hint(name, unknown)
+        if hint:
+            problems.append(Problem(rel, _line_of(parsed.lines, (hint,)), f"labels.{hint}",
+                                    f"unknown label; did you mean {name!r}? (the site needs "
+                                    f"{name!r})"))
+        else:
+            problems.append(Problem(rel, 1, f"labels.{name}", "required label is missing: add "
+                                    f"`{name}: {{en: …, ru: …, kk: …}}`"))
 
 
 class _Checker:
@@ -240,7 +261,11 @@ def load_site(data_dir: Path) -> SiteData:
             parsed[kind] = result
     records = {kind: _validate_records(kind, parsed[kind], rels[kind], problems)
                for kind in RECORD_FILES if kind in parsed}
-    labels = _validate_labels(parsed["labels"], rels["labels"], problems) if "labels" in parsed else {}
+    labels = {}
+    if "labels" in parsed:
+        labels = _validate_labels(parsed["labels"], rels["labels"], problems)
+        if isinstance(parsed["labels"].value, dict):
+            _check_required_labels(parsed["labels"], rels["labels"], problems)
     checker = _Checker(records, parsed, rels, problems)
     checker.unique_ids()
     checker.references()

@@ -97,7 +97,7 @@ def render_downloads(data: SiteData, lang: str) -> str:
 
     Links are relative to a page in ``docs/<lang>/``; the files sit in ``/data/``.
     """
-    head = [data.label(k, lang) for k in ("col_dataset", "col_records", "col_files")]
+    head = [md_esc(data.label(k, lang)) for k in ("col_dataset", "col_records", "col_files")]
     lines = [f"| {' | '.join(head)} |", "| --- | ---: | --- |"]
     for name in DATASETS:
         links = ", ".join(f"[{name}.{ext}](../{OPEN_DATA_DIR}/{name}.{ext})" for ext in ("csv", "json"))

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..i18n import format_figure_value
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+# HTML's specials, and every character Markdown (with this site's extensions) acts on
+# inside a line: links, images, emphasis, code, attribute lists, table cells, line breaks.
+_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                         **{c: f"&#{ord(c)};" for c in "\\`*_[]{}|\n\r"}})
+# At the start of a line Markdown also reads headings, lists, quotes and definitions.
+_LINE = _INLINE | str.maketrans({c: f"&#{ord(c)};" for c in "#+-.!:=~^()"})
 
 
 def esc(text: object) -> str:
-    """Escape text for HTML element content and quoted attribute values."""
-    return html.escape(str(text), quote=True)
+    """Text made inert for HTML (content and quoted attributes), SVG and inline Markdown.
+
+    Every renderer's text goes through here: renderer output is inserted into a page's
+    Markdown, so a data text or an interface label can never become a link, an image,
+    markup or a new block, whatever it holds.
+    """
+    return str(text).translate(_INLINE)
 
 
 def md_esc(text: str) -> str:
-    """Escape plain text for a Markdown context (HTML-escaped, Markdown syntax inert)."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+    """Text made inert where it may start a Markdown line (list items, table cells)."""
+    return str(text).translate(_LINE)
 
 
 def slug(key: str) -> str:
