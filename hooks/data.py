@@ -1,5 +1,6 @@
 """MkDocs adapter for the data package: load and check the data once per build process,
-render each page's directives in the language being built, publish the open data."""
+check every page of every language first (all problems in one report), render each
+page's directives in the language being built, publish the open data."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
 from kzrights.directives import DirectiveError, render_page
+from kzrights.i18n import LANGS
 from kzrights.load import DataError, SiteData, load_site_cached
 from kzrights.opendata import OPEN_DATA_DIR, build_open_data
+from kzrights.pages import generated_pages
 
 
 def site_data(config) -> SiteData:
@@ -32,8 +36,49 @@ def markdown_first_line(source: str, markdown: str) -> int:
     return source[:start].count("\n") + 1 - leading
 
 
+def _page_problems(docs_dir: Path, data: SiteData) -> list[str]:
+    """Every directive problem of every page in every language, as ``file:line: message``."""
+    found = []
+    for lang in LANGS:
+        for path in sorted((docs_dir / lang).rglob("*.md")):
+            source = path.read_text(encoding="utf-8-sig")
+            markdown, _ = get_data(source)
+            try:
+                render_page(markdown, lang, data, first_line=markdown_first_line(source, markdown))
+            except DirectiveError as err:
+                name = path.relative_to(docs_dir.parent).as_posix()
+                found += [f"{name}:{line}: {message}" for line, message in err.problems]
+        try:
+            pages = generated_pages(data, lang)
+        except ValueError:
+            pages = []  # hooks/record_pages.py reports it
+        for page in pages:
+            try:
+                render_page(page.markdown, lang, data)
+            except DirectiveError as err:
+                found += [f"generated page {lang}/{page.path}:{line}: {message}"
+                          for line, message in err.problems]
+    return found
+
+
+_CHECKED: set[tuple[Path, tuple[int, ...]]] = set()
+
+
+def check_all_pages(config) -> None:
+    """Render every page once before the build, so one run reports all their problems."""
+    docs_dir = Path(config.docs_dir)
+    stamp = (docs_dir, tuple(p.stat().st_mtime_ns for p in sorted(docs_dir.rglob("*.md"))))
+    if stamp in _CHECKED:
+        return
+    if problems := _page_problems(docs_dir, site_data(config)):
+        raise PluginError(f"{len(problems)} problem(s) in pages, nothing was built:\n"
+                          + "\n".join(problems))
+    _CHECKED.add(stamp)
+
+
 def on_config(config):
     site_data(config)  # fail before MkDocs writes anything
+    check_all_pages(config)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has placed this language's files
@@ -56,4 +101,5 @@ def on_page_markdown(markdown, page, config, files):
     try:
         return render_page(markdown, lang, site_data(config), first_line=first_line)
     except DirectiveError as err:
-        raise PluginError(f"{name}:{err.line}: {err.message}") from None
+        raise PluginError("\n".join(f"{name}:{line}: {message}"
+                                     for line, message in err.problems)) from None

@@ -41,7 +41,7 @@ def main(paths: list[str]) -> int:
         try:
             render_page(text, lang, data)
         except DirectiveError as err:
-            problems.append((err.line, err.message))
+            problems += err.problems
         for line, message in sorted(problems):
             print(f"{name}:{line}: {message}", file=sys.stderr)
         failed = failed or bool(problems)
