@@ -16,6 +16,7 @@ from .labels import REQUIRED, missing_label_hint, placeholder_problem
 from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View
 from .plainyaml import Parsed as _Parsed
 from .plainyaml import Path_, parse_plain_yaml
+from .symbols import slug
 
 SOURCE_KEY = "ngo-2022"
 
@@ -193,11 +194,29 @@ class _Checker:
                                 f"{_line_of(self.parsed[kind].lines, (seen[value],))})")
                 else:
                     seen[value] = index
+        self._unique_anchors()
         symbols = {v.symbol for _, v in self.each("views")}
         for index, doc in self.each("documents"):
             if doc.key in symbols:
                 self.report("documents", (index, "key"),
                             f"{doc.key!r} is a View in data/views.yaml; cite it from there")
+
+    def _unique_anchors(self) -> None:
+        """Keys that become element ids on a page must give different ids."""
+        ids: dict[str, tuple[str, str]] = {}  # the sources list: src-<slug>; the register: view-…
+        for kind, id_field, make in (("documents", "key", lambda r: "src-" + slug(r.key)),
+                                     ("views", "symbol", lambda r: "src-" + slug(r.symbol)),
+                                     ("views", "symbol", lambda r: r.anchor)):
+            for index, record in self.each(kind):
+                key, anchor = getattr(record, id_field), make(record)
+                if anchor == "src-":
+                    self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
+                elif anchor in ids and ids[anchor][0] != key:
+                    self.report(kind, (index, id_field), f"{key!r} gives the same id on a page "
+                                f"({anchor!r}) as {ids[anchor][0]!r} in {ids[anchor][1]}: "
+                                "keys must differ in more than case or punctuation")
+                else:
+                    ids.setdefault(anchor, (key, self.rels[kind]))
 
     def references(self) -> None:
         areas = {a.id for _, a in self.each("areas")}
@@ -227,6 +246,9 @@ class _Checker:
                     for key in FIGURE_REF.findall(text):
                         if key not in figures:
                             self.report("cases", (index, name, lang), f"unknown figure {key!r}")
+                    if "{{" in FIGURE_REF.sub("", text) or "}}" in FIGURE_REF.sub("", text):
+                        self.report("cases", (index, name, lang),
+                                    "unconverted {{ … }}: write {{ fig:key }}")
 
     def paragraphs(self) -> None:
         source = next((d for _, d in self.each("documents") if d.key == SOURCE_KEY), None)

@@ -7,8 +7,8 @@ import re
 from ..i18n import UN_DOC_LANG, format_date
 from ..load import SiteData
 from ..models import MAX_PARA, Document, View
-from ..symbols import normalise_symbol, undocs_url
-from .text import esc, format_paras, person_names, slug
+from ..symbols import normalise_symbol, slug, undocs_url
+from .text import esc, format_paras, person_names
 
 _LOCATOR = re.compile(r"^(?:paras?\.?|пп?\.)\s*(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
 

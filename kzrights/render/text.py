@@ -31,11 +31,6 @@ def md_esc(text: str) -> str:
     return str(text).translate(_LINE)
 
 
-def slug(key: str) -> str:
-    """A fragment-safe id from any key (``CCPR/C/KAZ/CO/2`` -> ``ccpr-c-kaz-co-2``)."""
-    return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
-
-
 def join_names(names: list[str], data: SiteData, lang: str) -> str:
     """``A``, ``A and B``, ``A, B and C`` in the page's language."""
     if len(names) <= 1:
@@ -69,7 +64,9 @@ def fill_figures(text: str, data: SiteData, lang: str) -> str:
 
 def text_with_figures(text: str, data: SiteData, lang: str) -> str:
     """Escape a data text and put in the figures it names as ``{{ fig:key }}``."""
-    return FIGURE_REF.sub(lambda m: esc(format_figure(data.figures[m["key"]], lang)), esc(text))
+    parts = FIGURE_REF.split(text)  # text, key, text, key, …, text
+    return "".join(esc(format_figure(data.figures[part], lang)) if i % 2 else esc(part)
+                   for i, part in enumerate(parts))
 
 
 def format_figure(figure: Figure, lang: str) -> str:
