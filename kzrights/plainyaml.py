@@ -94,11 +94,14 @@ def _child_path(frame: list[Any] | None) -> Path_:
     return (*path, len(container)) if isinstance(container, list) else (*path, key)
 
 
-def _build(events, lines: dict[Path_, int]) -> Any:
-    """The value of one document, built iteratively (no recursion, bounded depth)."""
-    stack: list[list[Any]] = []  # frames: [container, path, pending key, key line, seen keys]
+def _build(events, lines: dict[Path_, int], problems: list[YamlProblem]) -> Any:
+    """The value of one document, built iteratively (no recursion, bounded depth).
+
+    Refused syntax stops the file; a duplicate key is recorded in ``problems`` and the
+    first value kept, so the rest of the file is still checked.
+    """
+    stack: list[list[Any]] = []  # frames: [container, path, pending key, seen keys]
     root: Any = None
-    problems: list[YamlProblem] = []
     for event in events:
         frame = stack[-1] if stack else None
         line = event.start_mark.line + 1
@@ -119,10 +122,10 @@ def _build(events, lines: dict[Path_, int]) -> Any:
                 raise _Refused(line, frame[1], "YAML merge keys (<<) are not allowed: "
                                "write the fields out")
             key = event.value
-            if key in frame[4]:
+            if key in frame[3]:
                 problems.append(YamlProblem(line, (*frame[1], key), "duplicate key in the same record"))
-            frame[2], frame[3] = key, line
-            frame[4].add(key)
+            frame[2] = key
+            frame[3].add(key)
             continue
         path = _child_path(frame)
         if isinstance(event, yaml.ScalarEvent):
@@ -140,30 +143,22 @@ def _build(events, lines: dict[Path_, int]) -> Any:
             frame[2] = None
         lines.setdefault(path, line)
         if not isinstance(event, yaml.ScalarEvent):
-            stack.append([value, path, None, 0, set()])
-    if problems:
-        raise _Problems(problems)
+            stack.append([value, path, None, set()])
     return root
 
 
-class _Problems(Exception):
-    def __init__(self, problems: list[YamlProblem]):
-        self.problems = problems
-
-
 def parse_plain_yaml(text: str) -> tuple[Parsed | None, list[YamlProblem]]:
-    """Parse one data file; the value and its lines, or the problems that stop it."""
+    """Parse one data file: its value and lines (None if it cannot be read) and its problems."""
     lines: dict[Path_, int] = {}
+    problems: list[YamlProblem] = []
     try:
-        value = _build(yaml.parse(text, Loader=_Parser), lines)
+        value = _build(yaml.parse(text, Loader=_Parser), lines, problems)
     except _Refused as refused:
-        return None, [refused.problem]
-    except _Problems as found:
-        return None, found.problems
+        return None, [*problems, refused.problem]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         return None, [YamlProblem(mark.line + 1 if mark else 1, (),
                                   f"malformed YAML: {err.problem or err}")]
     except yaml.YAMLError as err:
         return None, [YamlProblem(1, (), f"malformed YAML: {err}")]
-    return Parsed(value, lines), []
+    return Parsed(value, lines), problems

@@ -243,3 +243,24 @@ def test_citation_keys_that_would_share_an_id_are_refused(data_dir, key):
     assert any(p.startswith("data/documents.yaml:9: documents[2].key: ") and
                "gives the same id on a page ('src-ccpr-c-kaz-co-2') as 'CCPR/C/KAZ/CO/2'" in p
                for p in refused(data_dir))
+
+
+def test_every_label_the_renderers_ask_for_is_registered(monkeypatch):
+    """kzrights/labels.py stays true: rendering every page in every language asks only for
+    registered labels, so the load-time check covers every label a build can need."""
+    from kzrights.i18n import LANGS
+    from kzrights.labels import PLACEHOLDERS, REQUIRED
+    from kzrights.load import SiteData
+
+    from .conftest import ROOT
+
+    data = load_site(ROOT / "data")
+    asked: set[str] = set()
+    original = SiteData.label
+    monkeypatch.setattr(SiteData, "label", lambda self, name, lang: asked.add(name) or original(self, name, lang))
+    for lang in LANGS:
+        for path in (ROOT / "docs" / lang).rglob("*.md"):
+            render_page(path.read_text(encoding="utf-8"), lang, data)
+    render_downloads(data, "en")
+    assert asked - REQUIRED == {n for n in asked if n.startswith("series_")}
+    assert set(PLACEHOLDERS) <= REQUIRED and {"sources", "para_one", "col_term_kk"} <= asked
