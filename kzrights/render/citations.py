@@ -17,12 +17,12 @@ def parse_locator(text: str, limit: int = MAX_PARA) -> list[int]:
     """``para. 34`` (or ``п. 34``) -> [34]; ``paras. 30-32, 35`` -> [30, 31, 32, 35].
 
     Every number is checked against ``limit`` (the document's paragraph count) before a
-    range is built, so no locator can ask for millions of paragraphs.
+    range is built, and repeats collapse, so no locator can ask for millions of paragraphs.
     """
     match = _LOCATOR.match(text.strip())
     if not match:
         raise ValueError(f"unknown locator {text.strip()!r}: write `para. 34` or `paras. 30-38`")
-    paras: list[int] = []
+    paras: set[int] = set()
     for part in match["list"].split(","):
         bounds = re.split(r"\s*[-–]\s*", part.strip())
         for bound in bounds:
@@ -31,8 +31,8 @@ def parse_locator(text: str, limit: int = MAX_PARA) -> list[int]:
         start, end = int(bounds[0]), int(bounds[-1])
         if end < start:
             raise ValueError(f"paragraph range {part.strip()!r} runs backwards")
-        paras.extend(range(start, end + 1))
-    return paras
+        paras.update(range(start, end + 1))
+    return sorted(paras)
 
 
 def source_anchor(key: str) -> str:
