@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..i18n import format_figure_value
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
