@@ -61,16 +61,17 @@ def _page_problems(docs_dir: Path, data: SiteData) -> list[str]:
     return found
 
 
-_CHECKED: set[tuple[Path, tuple[int, ...]]] = set()
+_CHECKED: set[tuple[Path, tuple[int, ...], int]] = set()
 
 
 def check_all_pages(config) -> None:
-    """Render every page once before the build, so one run reports all their problems."""
-    docs_dir = Path(config.docs_dir)
-    stamp = (docs_dir, tuple(p.stat().st_mtime_ns for p in sorted(docs_dir.rglob("*.md"))))
+    """Render every page once before the build (again only when a page or the data changed),
+    so one run reports all their problems."""
+    docs_dir, data = Path(config.docs_dir), site_data(config)
+    stamp = (docs_dir, tuple(p.stat().st_mtime_ns for p in sorted(docs_dir.rglob("*.md"))), id(data))
     if stamp in _CHECKED:
         return
-    if problems := _page_problems(docs_dir, site_data(config)):
+    if problems := _page_problems(docs_dir, data):
         raise PluginError(f"{len(problems)} problem(s) in pages, nothing was built:\n"
                           + "\n".join(problems))
     _CHECKED.add(stamp)
