@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from .i18n import LANGS
+
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
@@ -262,7 +264,7 @@ def find_forbidden_terms_in_data(data_dir: Path, glossary) -> list[tuple[str, in
     Every scalar under a language key (``ru:``, ``kk:``, ``en:``) is checked against that
     language's variants; the glossary's own ``avoid`` lists are sequences, not checked.
     """
-    patterns = {lang: forbidden_patterns(glossary, lang) for lang in ("en", "ru", "kk")}
+    patterns = {lang: forbidden_patterns(glossary, lang) for lang in LANGS}
     findings = []
     for path in sorted(Path(data_dir).glob("*.yaml")):
         stack = [yaml.compose(path.read_text(encoding="utf-8"))]
