@@ -238,4 +238,6 @@ class Figure(Record):
 class GlossaryTerm(Text):
     id: Slug
     note: Text | None = None
+    # Variants that must not appear in pages or data of that language (see kzrights.prose).
+    avoid: dict[Literal["en", "ru", "kk"], list[PlainText]] = {}
 

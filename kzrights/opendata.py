@@ -39,7 +39,7 @@ def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
                  "url": d.url or (undocs_url(d.key, "en") if d.kind == "un" else None)}
                 for d in data.documents.values()]
     if name == "glossary":
-        return [g.model_dump(mode="json") for g in data.glossary]
+        return [g.model_dump(mode="json", exclude={"avoid"}) for g in data.glossary]
     raise ValueError(f"unknown dataset {name!r}")
 
 

@@ -1,5 +1,7 @@
 """Check pages quickly without a full build: directives, citations, figures, heading ids,
-numbers typed into prose instead of {{ fig:key }}, sentences in the wrong language.
+numbers typed into prose instead of {{ fig:key }}, sentences in the wrong language,
+uncited paragraphs in the factual sections of an area page, guidance not marked as
+guidance, and terms the glossary forbids (in the pages and in data/*.yaml).
 
     python tools/check_pages.py docs/ru/assembly.md [more pages…]
 
@@ -14,7 +16,9 @@ from pathlib import Path
 from kzrights.directives import DirectiveError, render_page
 from kzrights.i18n import LANGS
 from kzrights.load import DataError, load_site
-from kzrights.prose import find_typed_numbers, find_wrong_language
+from kzrights.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
+                            find_uncited_blocks, find_unmarked_guidance, find_wrong_language,
+                            forbidden_patterns, prose_only)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +30,10 @@ def main(paths: list[str]) -> int:
         print(err, file=sys.stderr)
         return 1
     failed = False
+    for file, line, message in find_forbidden_terms_in_data(ROOT / "data", data.glossary):
+        print(f"data/{file}:{line}: {message}", file=sys.stderr)
+        failed = True
+    area_pages = {area.page for area in data.areas.values()}
     for name in paths:
         path = Path(name).resolve()
         lang = path.relative_to(ROOT / "docs").parts[0]
@@ -38,6 +46,11 @@ def main(paths: list[str]) -> int:
                     for line, token in find_typed_numbers(text)]
         problems += [(line, f"not in the page's language: {snippet!r}")
                      for line, snippet in find_wrong_language(text, lang)]
+        if path.relative_to(ROOT / "docs" / lang).as_posix() in area_pages:
+            problems += [(line, f"factual paragraph without a citation: {snippet!r}")
+                         for line, snippet in find_uncited_blocks(text)]
+        problems += find_unmarked_guidance(text, data.label("guidance_title", lang))
+        problems += find_forbidden_terms(prose_only(text), forbidden_patterns(data.glossary, lang))
         try:
             render_page(text, lang, data)
         except DirectiveError as err:
