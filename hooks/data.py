@@ -1,5 +1,6 @@
 """MkDocs adapter for the data package: load and check the data once per build process,
-render each page's directives in the language being built, publish the open data."""
+configure the page rendering (kzrights/mdext.py) for the language being built, publish
+the open data."""
 
 from __future__ import annotations
 
@@ -9,15 +10,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from kzrights.directives import DirectiveError, render_page
+from kzrights.directives import DirectiveError
 from kzrights.load import DataError, SiteData, load_site_cached
 from kzrights.opendata import OPEN_DATA_DIR, build_open_data
+
+EXTENSION = "kzrights.mdext"
+
+# The page being rendered: its name for messages and the file line where its Markdown
+# starts (after front matter). MkDocs renders one page at a time.
+_page = {"name": "", "first_line": 1}
+
+
+def data_dir(config) -> Path:
+    return Path(config.config_file_path).parent / "data"
 
 
 def site_data(config) -> SiteData:
     """The validated data (parsed once, not once per language or page)."""
     try:
-        return load_site_cached(Path(config.config_file_path).parent / "data")
+        return load_site_cached(data_dir(config))
     except DataError as err:
         raise PluginError(f"invalid data, nothing was built:\n{err}") from None
 
@@ -32,8 +43,20 @@ def markdown_first_line(source: str, markdown: str) -> int:
     return source[:start].count("\n") + 1 - leading
 
 
+def report(err: DirectiveError) -> None:
+    line = err.line + _page["first_line"] - 1
+    raise PluginError(f"{_page['name']}:{line}: {err.message}")
+
+
 def on_config(config):
     site_data(config)  # fail before MkDocs writes anything
+    if EXTENSION not in config.markdown_extensions:
+        raise PluginError(f"mkdocs.yml: markdown_extensions must list {EXTENSION}")
+    i18n = config.plugins["i18n"]
+    # Hooks run before the i18n plugin's on_config: None means the first (default) build.
+    config.mdx_configs[EXTENSION] = {"lang": i18n.current_language or i18n.default_language,
+                                     "data_dir": data_dir(config), "on_error": report}
+    return config
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has placed this language's files
@@ -44,16 +67,10 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # The i18n plugin's current language is the language being built; page.file.locale
-    # would be wrong on fallback pages.
-    lang = config.plugins["i18n"].current_language
     if page.file.abs_src_path:  # a written page: errors name the line the editor sees
-        name = f"docs/{page.file.src_uri}"
-        first_line = markdown_first_line(
+        _page["name"] = f"docs/{page.file.src_uri}"
+        _page["first_line"] = markdown_first_line(
             Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"), markdown)
     else:  # a generated page (kzrights/pages.py)
-        name, first_line = f"generated page {page.file.src_uri}", 1
-    try:
-        return render_page(markdown, lang, site_data(config), first_line=first_line)
-    except DirectiveError as err:
-        raise PluginError(f"{name}:{err.line}: {err.message}") from None
+        _page["name"], _page["first_line"] = f"generated page {page.file.src_uri}", 1
+    return markdown

@@ -42,3 +42,23 @@ def test_mkdocs_and_properdocs_build_the_same_site(tmp_path):
     assert not differing, f"differ between engines: {differing[:10]}"
     page = (tmp_path / "properdocs" / "ru" / "assembly" / "index.html").read_text(encoding="utf-8")
     assert 'content="mkdocs-ProperDocs' in page  # the comparison really saw both engines
+
+
+def test_pages_render_under_plain_python_markdown():
+    """The rendering needs no generator: Python-Markdown with the extension makes the tables,
+    citations and sources list of a page, in the language it is told."""
+    import markdown
+
+    from kzrights.load import load_site
+
+    data = load_site(ROOT / "data")
+    area = data.areas["assembly"]
+    text = (ROOT / "docs" / "ru" / area.page).read_text(encoding="utf-8")
+    html = markdown.markdown(
+        text, extensions=["kzrights.mdext", "attr_list", "md_in_html", "tables", "toc",
+                          "admonition", "pymdownx.superfences"],
+        extension_configs={"kzrights.mdext": {"lang": "ru", "data_dir": ROOT / "data"}})
+    case = next(c for c in data.cases if "assembly" in c.areas)
+    assert f'id="{case.anchor}"' in html and case.title("ru") in html
+    assert 'id="sources"' in html and data.label("sources", "ru") in html
+    assert "<!-- cases" not in html and "[@" not in html
