@@ -26,7 +26,7 @@ def on_files(files, config):
         raise PluginError(f"generated pages ({lang}): {err}") from None
     written = set(files.src_uris)  # once: appending a file rebuilds Files' index
     for page in pages:
-        if prefix + page.path in written:
+        if f"{lang}/{page.path}" in written:
             raise PluginError(f"docs/{lang}/{page.path} exists and is also generated")
         file = File.generated(config, prefix + page.path, content=page.markdown,
                               inclusion=InclusionLevel.NOT_IN_NAV)  # record pages: no nav entry
