@@ -11,6 +11,7 @@ not one, and any citation or figure syntax left unconverted is an error naming t
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -201,3 +202,10 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
         else:
             out[sources_at:sources_at + 1] = ["", *sources, ""]
     return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def render_page_once(markdown: str, lang: str, data: SiteData) -> str:
+    """:func:`render_page`, remembered: the check of every page before the build and the
+    build itself render a page once. Problems count lines from the Markdown's first line."""
+    return render_page(markdown, lang, data)

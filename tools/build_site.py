@@ -28,6 +28,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The generators that build this site to identical output (tests/test_engines.py). The
+# default is ProperDocs, the maintained fork of MkDocs 1.x: see README, "Build engine".
+ENGINES = {
+    "properdocs": ("-m", "properdocs", "build", "-f", "mkdocs.yml"),
+    "mkdocs": ("-m", "mkdocs", "build"),
+}
+DEFAULT_ENGINE = "properdocs"
+
 # Not in the offline copy: server-only files (404 page, sitemaps), Material's unused
 # lunr search, and the bundle's source map.
 OFFLINE_SKIP_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
@@ -89,11 +97,15 @@ def offline_files(offline: Path):
             yield path, rel
 
 
-def make_offline_copy(work: Path, site: Path) -> Path:
+def generate(engine: str, site: Path, *options: str) -> None:
+    """One strict build of every language with the chosen generator."""
+    run(sys.executable, *ENGINES[engine], "--strict", "--clean", *options, "--site-dir", str(site))
+
+
+def make_offline_copy(work: Path, site: Path, engine: str) -> Path:
     """Build the site with use_directory_urls: false and zip it into ``site``."""
     offline = work / "offline"
-    run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--no-directory-urls",
-        "--site-dir", str(offline))
+    generate(engine, offline, "--no-directory-urls")
     archive = site / mkdocs_config()["extra"]["offline_archive"]
     archive.parent.mkdir(parents=True, exist_ok=True)
     folder = archive.stem
@@ -106,16 +118,16 @@ def make_offline_copy(work: Path, site: Path) -> Path:
     return archive
 
 
-def build(site_dir: Path) -> None:
+def build(site_dir: Path, engine: str = DEFAULT_ENGINE) -> None:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         fresh = work / "site"
-        run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(fresh))
+        generate(engine, fresh)
         drop_sitemaps_without_site_url(fresh)
         index_search(fresh)
-        make_offline_copy(work, fresh)
+        make_offline_copy(work, fresh, engine)
         if site_dir.exists():
             site_dir.rename(work / "previous")
         fresh.rename(site_dir)
@@ -135,9 +147,11 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--serve", action="store_true", help="serve the built site afterwards")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
+                        help=f"the generator (default: {DEFAULT_ENGINE}; both give the same site)")
     args = parser.parse_args()
     try:
-        build(args.site_dir)
+        build(args.site_dir, args.engine)
     except subprocess.CalledProcessError as err:
         print(f"build failed ({err.returncode}); the previous site was left as it was",
               file=sys.stderr)
