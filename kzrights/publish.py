@@ -55,7 +55,7 @@ def recover(site_dir: Path) -> None:
             os.rename(backups[-1], site_dir)
             print(f"INFO    -  Restored {site_dir} from an interrupted build", file=sys.stderr)
     for folder in folders:
-        shutil.rmtree(folder)
+        shutil.rmtree(folder, ignore_errors=True)  # what remains goes at the next build
 
 
 def new_work_folder(site_dir: Path) -> Path:
