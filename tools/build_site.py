@@ -38,7 +38,7 @@ OFFLINE_SKIP_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 # Errors that mean the output folder cannot be written: one line, not a traceback.
 UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
 
-ZIP_DATE = (2022, 12, 18, 0, 0, 0)  # every archive entry: the date of the submission
+ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a ZIP entry can hold
 
 OFFLINE_README = """\
 Civil and political rights in Kazakhstan - offline copy
@@ -55,8 +55,23 @@ Civil and political rights in Kazakhstan - offline copy
 """
 
 
+@functools.cache
+def source_date_epoch() -> int:
+    """The one date of everything a build writes (MkDocs' sitemap dates, archive entries),
+    so that two builds of a commit are identical: $SOURCE_DATE_EPOCH, else the time of
+    the last commit, else 1980-01-01 (a copy without git history)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
+                                  capture_output=True, text=True).stdout)
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return ZIP_EPOCH
+
+
 def run(*cmd: str) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's EOL notice: see README
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",  # Material's EOL notice: see README
+               SOURCE_DATE_EPOCH=str(source_date_epoch()))
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, preexec_fn=publish.die_with_parent)
 
 
@@ -101,8 +116,8 @@ def offline_files(offline: Path):
 
 
 def add_to_zip(zf: zipfile.ZipFile, name: str, content: bytes) -> None:
-    """One entry with a fixed date and mode, so that two builds give the same archive."""
-    entry = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    """One entry with the build's date and a fixed mode: two builds give the same archive."""
+    entry = zipfile.ZipInfo(name, date_time=time.gmtime(max(source_date_epoch(), ZIP_EPOCH))[:6])
     entry.external_attr = 0o644 << 16
     entry.compress_type = zipfile.ZIP_DEFLATED
     zf.writestr(entry, content, compresslevel=9)

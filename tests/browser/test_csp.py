@@ -54,3 +54,15 @@ def test_search_sorting_and_switcher_work_under_the_policy(page, site_url, lang)
     switch(page, other)
     assert page.evaluate("document.documentElement.lang") == other
     watch.check(page.url)
+
+
+def test_browser_without_resize_observer_gets_the_polyfill_from_the_site(page, site_url):
+    """Material loads a ResizeObserver polyfill where the browser has none: from this site."""
+    watch = Watch(page.context, page)
+    page.add_init_script("delete window.ResizeObserver")
+    with page.expect_request("**/assets/javascripts/resize-observer-polyfill.js") as request:
+        page.goto(site_url + "/ru/assembly/")
+    assert request.value.url == site_url + "/assets/javascripts/resize-observer-polyfill.js"
+    page.wait_for_function("typeof ResizeObserver === 'function'")
+    assert search(page, "пикет"), "search found nothing"
+    watch.check("/ru/assembly/ without ResizeObserver")
