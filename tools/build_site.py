@@ -12,6 +12,7 @@ unknown citation, a warning under --strict) leaves the previous ``site/`` untouc
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import http.server
 import json
@@ -19,12 +20,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
 
 import yaml
+
+from kzrights import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +43,11 @@ DEFAULT_ENGINE = "properdocs"
 OFFLINE_SKIP_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 OFFLINE_SKIP_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
+# Errors that mean the output folder cannot be written: one line, not a traceback.
+UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+
+ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a ZIP entry can hold
+
 OFFLINE_README = """\
 Civil and political rights in Kazakhstan - offline copy
   Open index.html in a web browser (English).
@@ -56,9 +63,24 @@ Civil and political rights in Kazakhstan - offline copy
 """
 
 
+@functools.cache
+def source_date_epoch() -> int:
+    """The one date of everything a build writes (MkDocs' sitemap dates, archive entries),
+    so that two builds of a commit are identical: $SOURCE_DATE_EPOCH, else the time of
+    the last commit, else 1980-01-01 (a copy without git history)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
+                                  capture_output=True, text=True).stdout)
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return ZIP_EPOCH
+
+
 def run(*cmd: str) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's EOL notice: see README
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",  # Material's EOL notice: see README
+               SOURCE_DATE_EPOCH=str(source_date_epoch()))
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, preexec_fn=publish.die_with_parent)
 
 
 def mkdocs_config() -> dict:
@@ -84,7 +106,11 @@ def index_search(site: Path) -> None:
     # permalinks are not content.
     run(sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
         "--glob", "**/index.html", "--exclude-selectors", ".headerlink")
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry_file = site / "pagefind" / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    # Pagefind lists the languages in a different order each run: sort them.
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                          encoding="utf-8")
     pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
     print(f"INFO    -  Pagefind: indexed {pages} in {time.monotonic() - started:.1f} s")
 
@@ -102,6 +128,14 @@ def generate(engine: str, site: Path, *options: str) -> None:
     run(sys.executable, *ENGINES[engine], "--strict", "--clean", *options, "--site-dir", str(site))
 
 
+def add_to_zip(zf: zipfile.ZipFile, name: str, content: bytes) -> None:
+    """One entry with the build's date and a fixed mode: two builds give the same archive."""
+    entry = zipfile.ZipInfo(name, date_time=time.gmtime(max(source_date_epoch(), ZIP_EPOCH))[:6])
+    entry.external_attr = 0o644 << 16
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(entry, content, compresslevel=9)
+
+
 def make_offline_copy(work: Path, site: Path, engine: str) -> Path:
     """Build the site with use_directory_urls: false and zip it into ``site``."""
     offline = work / "offline"
@@ -110,29 +144,36 @@ def make_offline_copy(work: Path, site: Path, engine: str) -> Path:
     archive.parent.mkdir(parents=True, exist_ok=True)
     folder = archive.stem
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr(f"{folder}/README.txt", OFFLINE_README)
+        add_to_zip(zf, f"{folder}/README.txt", OFFLINE_README.encode("utf-8"))
         for path, rel in offline_files(offline):
-            zf.write(path, f"{folder}/{rel}")
+            add_to_zip(zf, f"{folder}/{rel}", path.read_bytes())
     print(f"INFO    -  Offline copy: {archive.relative_to(site)} "
           f"({archive.stat().st_size / 1e6:.1f} MB)")
     return archive
 
 
+def build_into(work: Path, engine: str = DEFAULT_ENGINE) -> Path:
+    """Every step of the build, inside ``work``; returns the finished site folder."""
+    fresh = work / "site"
+    generate(engine, fresh)
+    drop_sitemaps_without_site_url(fresh)
+    index_search(fresh)
+    make_offline_copy(work, fresh, engine)
+    return fresh
+
+
 def build(site_dir: Path, engine: str = DEFAULT_ENGINE) -> None:
+    """Build in a work folder beside ``site_dir`` and swap it in (kzrights/publish.py):
+    the previous site survives any failure or kill; the next build cleans up."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
-    try:
-        fresh = work / "site"
-        generate(engine, fresh)
-        drop_sitemaps_without_site_url(fresh)
-        index_search(fresh)
-        make_offline_copy(work, fresh, engine)
-        if site_dir.exists():
-            site_dir.rename(work / "previous")
-        fresh.rename(site_dir)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with publish.build_lock(site_dir):
+        publish.recover(site_dir)
+        work = publish.new_work_folder(site_dir)
+        try:
+            publish.swap_in(build_into(work, engine), site_dir, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def serve(site_dir: Path, port: int) -> None:
@@ -155,6 +196,12 @@ def main() -> int:
     except subprocess.CalledProcessError as err:
         print(f"build failed ({err.returncode}); the previous site was left as it was",
               file=sys.stderr)
+        return 1
+    except OSError as err:
+        if err.errno not in UNWRITABLE:
+            raise
+        print(f"cannot write the site: {err.filename or args.site_dir}: {err.strerror}; make that "
+              "folder writable or choose another with --site-dir", file=sys.stderr)
         return 1
     if args.serve:
         serve(args.site_dir, args.port)

@@ -105,15 +105,26 @@ def offline_copy(built_site: Path, tmp_path_factory) -> Path:
     return folder
 
 
+# Content-Security-Policy violations, recorded in the page (Chromium also logs them).
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
 class Watch:
     """Everything a page does that it should not: requests to other hosts (aborted, so
-    nothing leaves the machine), console errors, uncaught exceptions, HTTP errors."""
+    nothing leaves the machine), console errors, uncaught exceptions, HTTP errors,
+    Content-Security-Policy violations."""
 
     def __init__(self, context, page, allowed_hosts=("127.0.0.1",)):
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.allowed = allowed_hosts
+        self.page = page
         context.route("**/*", self._route)
+        page.add_init_script(RECORD_CSP_VIOLATIONS)
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.errors.append(f"exception: {e}"))
         page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
@@ -131,6 +142,8 @@ class Watch:
     def check(self, where: str):
         assert not self.foreign, f"{where}: request to another host: {self.foreign[0]}"
         assert not self.errors, f"{where}: {self.errors}"
+        csp = self.page.evaluate("window.__cspViolations")
+        assert csp == [], f"{where}: Content-Security-Policy violations: {csp}"
 
 
 @pytest.fixture

@@ -1,0 +1,64 @@
+"""The Content-Security-Policy of a built page: the policy is written in
+``overrides/main.html`` with two placeholders that are replaced here, from the page's
+own HTML, by the hashes of its inline scripts and of its inline styles. The hashes are
+computed from the built page, so they stay right when a template changes."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+
+SCRIPT_HASHES = "'inline-script-hashes'"  # placeholders in overrides/main.html
+STYLE_HASHES = "'inline-style-hashes'"
+META = '<meta http-equiv="Content-Security-Policy"'
+
+# Script types a browser runs (others, such as application/json, are data).
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+def _source(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+class _Inline(HTMLParser):
+    """Collects the text of inline scripts, of <style> elements and of style attributes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("style") is not None:
+            self.styles.append(values["style"])
+        if tag == "script" and "src" not in values and (values.get("type") or "").lower() in _SCRIPT_TYPES:
+            self.scripts.append("")
+            self._open = self.scripts
+        elif tag == "style":
+            self.styles.append("")
+            self._open = self.styles
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open[-1] += data
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._open = None
+
+
+def fill_hashes(html: str) -> str:
+    """``html`` with the CSP placeholders replaced by the hashes of what it inlines.
+    A page without the policy is an error: every page must have one."""
+    if META not in html or SCRIPT_HASHES not in html:
+        raise ValueError("no Content-Security-Policy <meta> with placeholders in the page")
+    inline = _Inline()
+    inline.feed(html)
+    inline.close()
+    scripts = "".join(" " + h for h in dict.fromkeys(_source(s) for s in inline.scripts))
+    styles = "".join(" " + h for h in dict.fromkeys(_source(s) for s in inline.styles))
+    return html.replace(" " + SCRIPT_HASHES, scripts, 1).replace(" " + STYLE_HASHES, styles, 1)
