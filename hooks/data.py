@@ -54,6 +54,7 @@ def on_page_markdown(markdown, page, config, files):
     else:  # a generated page (kzrights/pages.py)
         name, first_line = f"generated page {page.file.src_uri}", 1
     try:
-        return render_page(markdown, lang, site_data(config), first_line=first_line)
+        return render_page(markdown, lang, site_data(config), first_line=first_line,
+                           docs_dir=Path(config.docs_dir))
     except DirectiveError as err:
         raise PluginError(f"{name}:{err.line}: {err.message}") from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from .load import SiteData
@@ -19,7 +20,10 @@ from .render.charts import render_bar_chart
 from .render.citations import PageCitations
 from .render.tables import (render_area_cards, render_case_table, render_figure_table,
                             render_glossary, render_views_table)
+from .render.status import render_page_status, render_record_status
 from .render.text import esc, format_figure
+from .schema import schema_markdown
+from .translation import translation_status
 
 _BLOCK = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z]+=[^\s=]+)*)\s*-->\s*$")
 _ARG = re.compile(r"([a-z]+)=([^\s=]+)")
@@ -68,6 +72,22 @@ class PageFacts:
     """What a block may need to know about the rest of its page."""
 
     has_register: bool  # the page shows the full Views register: list each View once
+    docs_dir: Path | None = None  # the pages' folder, for blocks that report on the pages
+
+
+def _schema(data: SiteData, lang: str) -> str:
+    """The data formats, generated from the models; their words are English in every language."""
+    note = "" if lang == "en" else f"{esc(data.label('schema_note', lang))}\n\n"
+    return f'{note}<div lang="en" markdown>\n\n{schema_markdown("###")}\n</div>'
+
+
+def _translation_status(data: SiteData, lang: str, args: dict[str, str], page: PageFacts) -> str:
+    if args["of"] not in ("pages", "data"):
+        raise ValueError(f"write of=pages or of=data, not of={args['of']}")
+    if page.docs_dir is None:
+        raise ValueError("directive 'translation-status' needs the docs folder (docs_dir=)")
+    render = render_page_status if args["of"] == "pages" else render_record_status
+    return render(translation_status(page.docs_dir, data), data, lang)
 
 
 # name -> (required args, optional args, renderer)
@@ -81,6 +101,8 @@ BLOCKS: dict[str, tuple[set[str], set[str], Block]] = {
     "glossary": (set(), set(), lambda d, lang, a, page: render_glossary(d, lang)),
     "areas": (set(), set(), lambda d, lang, a, page: render_area_cards(d, lang)),
     "downloads": (set(), set(), lambda d, lang, a, page: render_downloads(d, lang)),
+    "schema": (set(), set(), lambda d, lang, a, page: _schema(d, lang)),
+    "translation-status": ({"of"}, set(), lambda d, lang, a, page: _translation_status(d, lang, a, page)),
 }
 
 
@@ -119,16 +141,19 @@ def _inline(text: str, data: SiteData, lang: str, citations: PageCitations) -> s
     return "".join(out)
 
 
-def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1) -> str:
+def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1,
+                docs_dir: Path | None = None) -> str:
     """Replace every directive, citation and figure; append the sources list if anything is cited.
 
     ``first_line`` is the line number of the first Markdown line in the file (after front
-    matter), so errors name the line an editor sees.
+    matter), so errors name the line an editor sees. ``docs_dir`` (the folder holding
+    ``en/``, ``ru/``, ``kk/``) is needed only by ``<!-- translation-status -->``.
     """
     citations = PageCitations(data, lang)
     lines = markdown.split("\n")
     page = PageFacts(has_register=any(
-        (m := _BLOCK.match(line)) and m["name"] == "views" and not m["args"].strip() for line in lines))
+        (m := _BLOCK.match(line)) and m["name"] == "views" and not m["args"].strip() for line in lines),
+        docs_dir=docs_dir)
     out: list[str] = []
     fence: str | None = None
     sources_at: int | None = None

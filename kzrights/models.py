@@ -22,6 +22,7 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def _plain_text(value: str) -> str:
+    """plain text: no HTML, not empty"""
     value = value.strip()
     if not value:
         raise ValueError("must not be empty")
@@ -43,6 +44,7 @@ def _iso_date(value: object) -> object:
 
 
 def _check_date(value: str) -> str:
+    """a date: `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`, quoted"""
     match = _ISO_DATE.match(value)
     if not match:
         raise ValueError(f"invalid date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
@@ -55,6 +57,7 @@ def _check_date(value: str) -> str:
 
 
 def _check_link(value: str) -> str:
+    """a link: `https://…` or relative"""
     value = value.strip()
     if any(c.isspace() or ord(c) < 32 for c in value):
         raise ValueError("a link must not contain spaces or control characters")
@@ -77,15 +80,18 @@ Article = Annotated[str, Field(pattern=r"^\d+(?:-\d+)?(?:\.\d+)?$")]
 class Record(BaseModel):
     """Base: unknown fields are errors, records are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Text(Record):
     """The same text in the three languages."""
 
     en: PlainText
+    """English"""
     ru: PlainText
+    """Russian"""
     kk: PlainText
+    """Kazakh (terms: data/glossary.yaml)"""
 
     def __call__(self, lang: str) -> str:
         return getattr(self, lang)
@@ -95,26 +101,41 @@ class Person(Text):
     """A name in Latin, Russian Cyrillic and Kazakh Cyrillic spelling, with variants."""
 
     aliases: list[PlainText] = []
+    """other spellings of the name in the sources"""
 
 
 class Area(Record):
     id: Slug
+    """lower-case slug, used in directives and URLs"""
     page: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
+    """the area's page, a path under docs/<lang>/"""
     source_sections: list[PlainText] = []
+    """headings of the NGO submission this area covers, exactly as in sources/"""
     articles: list[Article] = []
+    """ICCPR articles, as strings"""
     paras: list[Para] = []
+    """paragraphs of the NGO submission this area draws on"""
     title: Text
+    """the area's name"""
 
 
 class Document(Record):
     key: Annotated[PlainText, AfterValidator(normalise_symbol)]
+    """what pages cite: `[@key]`; a UN document's key is its symbol"""
     kind: Literal["un", "source", "law", "article", "other"]
+    """what the document is"""
     title: Text
+    """the title, as the document gives it"""
     date: IsoDate | None = None
+    """the document's date, as precise as known"""
     url: Link | None = None
+    """a link; UN documents link to undocs.org without one"""
     paragraphs: Annotated[int, Field(ge=1)] | None = None
+    """how many numbered paragraphs it has: citations beyond are errors"""
     law: str | None = None
+    """for an article: the key of its law"""
     article: PlainText | None = None
+    """for an article: its number"""
 
     @model_validator(mode="after")
     def _article_needs_law(self) -> Document:
@@ -125,13 +146,21 @@ class Document(Record):
 
 class View(Record):
     symbol: Annotated[str, AfterValidator(normalise_symbol)]
+    """the View's UN document symbol; session, communication number and year are read from it"""
     authors: Annotated[list[Person], Field(min_length=1)]
+    """the authors of the communication"""
     areas: list[Slug] = []
+    """ids from data/areas.yaml, only where the source ties the View to an area"""
     status: Literal["no-action", "not-fully-implemented", "not-implemented"] | None = None
+    """implementation status as the source states it; omit when it says nothing"""
     status_paras: list[Para] = []
+    """paragraphs where the source states the status"""
     paras: Annotated[list[Para], Field(min_length=1)]
+    """every paragraph of the NGO submission that names this View"""
     articles_invoked: list[Article] = []
+    """Covenant articles the authors invoked, when a source gives them"""
     articles_violated: list[Article] = []
+    """Covenant articles the Committee found violated, when a source gives them"""
 
     @model_validator(mode="after")
     def _symbol_parses(self) -> View:
@@ -160,19 +189,30 @@ class View(Record):
 
 class Case(Record):
     id: Slug
+    """stable slug; also the anchor of the case on every page"""
     kind: Literal[
         "deportation", "ban", "attack", "prosecution", "refusal",
         "death", "event", "statement", "sentence",
     ]
+    """what happened"""
     date: IsoDate | None = None
+    """when, as precise as the source"""
     date_end: IsoDate | None = None
+    """the end of a period"""
     place: Text | None = None
+    """where, when the source says"""
     people: list[Person] = []
+    """people named, with Russian and Kazakh Cyrillic spellings"""
     areas: Annotated[list[Slug], Field(min_length=1)]
+    """ids from data/areas.yaml: the pages that list this case"""
     title: Text
+    """one line"""
     summary: Text
+    """one or two plain sentences, nothing beyond the source"""
     paras: Annotated[list[Para], Field(min_length=1)]
+    """paragraphs of the NGO submission it comes from"""
     cites: list[str] = []
+    """other documents it cites: keys from data/documents.yaml or View symbols"""
 
     @property
     def anchor(self) -> str:
@@ -181,16 +221,26 @@ class Case(Record):
 
 class Figure(Record):
     key: Slug
+    """used in pages as {{ fig:key }}"""
     value: Decimal
+    """the number"""
     unit: Literal["count", "percent", "usd", "eur", "kzt"]
+    """what the number counts in"""
     qualifier: Literal["more-than", "up-to", "about", "average"] | None = None
+    """how exact the number is, as the source says"""
     period: IsoDate | None = None
+    """the date or period it describes"""
     series: Slug | None = None
+    """groups figures for charts and tables"""
     label: Text
+    """what is counted, a short noun phrase"""
     paras: Annotated[list[Para], Field(min_length=1)]
+    """paragraphs of the NGO submission it comes from"""
 
 
 class GlossaryTerm(Text):
     id: Slug
+    """lower-case slug"""
     note: Text | None = None
+    """what the term means on this site"""
 
