@@ -78,7 +78,7 @@ class PageFacts:
 def _schema(data: SiteData, lang: str) -> str:
     """The data formats, generated from the models; their words are English in every language."""
     note = "" if lang == "en" else f"{esc(data.label('schema_note', lang))}\n\n"
-    return f'{note}<div lang="en" markdown>\n\n{schema_markdown("###")}\n</div>'
+    return f'{note}<div lang="en" markdown>\n\n{schema_markdown(site=True)}\n</div>'
 
 
 def _translation_status(data: SiteData, lang: str, args: dict[str, str], page: PageFacts) -> str:

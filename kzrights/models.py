@@ -108,7 +108,7 @@ class Area(Record):
     id: Slug
     """lower-case slug, used in directives and URLs"""
     page: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
-    """the area's page, a path under docs/<lang>/"""
+    """the area's page, a path under docs/LANG/"""
     source_sections: list[PlainText] = []
     """headings of the NGO submission this area covers, exactly as in sources/"""
     articles: list[Article] = []

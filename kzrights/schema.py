@@ -44,25 +44,25 @@ def _rules(metadata: list[Any]) -> list[str]:
     return rules
 
 
-def describe(annotation: Any, metadata: list[Any] | None = None) -> str:
+def describe(annotation: Any, metadata: list[Any] | None = None, anchor: str = "#schema-") -> str:
     """A type in words: ``list of paragraph number (at least 1)``, ``one of: a, b``."""
     metadata = list(metadata or [])
     origin = get_origin(annotation)
     if origin is Annotated:
         base, *more = get_args(annotation)
-        return describe(base, [*more, *metadata])
+        return describe(base, [*more, *metadata], anchor)
     rules = _rules(metadata)
     suffix = f" ({', '.join(rules)})" if rules else ""
     if origin in (Union, types.UnionType):
-        parts = [describe(a) for a in get_args(annotation) if a is not type(None)]
+        parts = [describe(a, anchor=anchor) for a in get_args(annotation) if a is not type(None)]
         return " or ".join(parts) + suffix
     if origin is Literal:
         return "one of: " + ", ".join(f"`{v}`" for v in get_args(annotation))
     if origin is list:
         (item,) = get_args(annotation)
-        return f"list of {describe(item)}{suffix}"
+        return f"list of {describe(item, anchor=anchor)}{suffix}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"[{annotation.__name__}](#schema-{annotation.__name__.lower()})"
+        return f"[{annotation.__name__}]({anchor}{annotation.__name__.lower()})"
     name = _SCALARS.get(annotation, getattr(annotation, "__name__", str(annotation)).lower())
     return name + suffix
 
@@ -102,19 +102,24 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def schema_markdown(heading: str = "###") -> str:
-    """Every record kind as a Markdown table (its file named), then the nested kinds."""
+def schema_markdown(*, site: bool) -> str:
+    """Every record kind as a Markdown table (its file named), then the nested kinds.
+
+    ``site``: headings carry ``{ #schema-… }`` ids for MkDocs; without, GitHub's own anchors.
+    """
+    anchor = "#schema-" if site else "#"
     files = {model: name for name, model in RECORD_FILES.items()}
     out = []
     for model in _models():
         where = f" (`data/{files[model]}.yaml`)" if model in files else ""
-        out.append(f'{heading} {model.__name__}{where} {{ #schema-{model.__name__.lower()} }}')
+        ids = f" {{ #schema-{model.__name__.lower()} }}" if site else ""
+        out.append(f"### {model.__name__}{where}{ids}")
         doc = (model.__doc__ or "").strip().split("\n\n")[0]
         if doc and not doc.startswith(("Base:", "Usage docs")):
             out += ["", _cell(doc)]
         out += ["", "| field | type | required | description |", "| --- | --- | --- | --- |"]
         for name, field in model.model_fields.items():
-            out.append(f"| `{name}` | {_cell(describe(field.annotation, field.metadata))} | "
+            out.append(f"| `{name}` | {_cell(describe(field.annotation, field.metadata, anchor))} | "
                        f"{_default(field)} | {_cell(field.description or '')} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -122,4 +127,4 @@ def schema_markdown(heading: str = "###") -> str:
 
 def refresh_schema_section(text: str) -> str:
     """``text`` with the part between the schema markers regenerated (unchanged without them)."""
-    return _SECTION.sub(lambda m: f"{START}\n\n{schema_markdown()}\n{END}", text)
+    return _SECTION.sub(lambda m: f"{START}\n\n{schema_markdown(site=False)}\n{END}", text)

@@ -1,6 +1,6 @@
 """Build the site into a temporary folder and put it in place only if every step passed.
 
-    python tools/build_site.py [--site-dir site] [--serve]
+    python tools/build_site.py [--site-dir site] [--serve] [--no-offline]
 
 Steps: a strict MkDocs build; the Pagefind search index of that build (one index per
 page language); a second strict build with use_directory_urls: false (pages as
@@ -48,9 +48,22 @@ Civil and political rights in Kazakhstan - offline copy
 """
 
 
+# Known, harmless notes that would otherwise repeat on every build (see README).
+QUIET_NOTES = ("Note: Pagefind doesn't support stemming for the language kk",
+               "Search will still work, but will not match across root words")
+
+
 def run(*cmd: str) -> None:
+    """Run a build step, printing only its warnings and errors (all of it if it fails)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's EOL notice: see README
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    lines = (result.stdout + result.stderr).splitlines()
+    if result.returncode:
+        print("\n".join(lines), file=sys.stderr)
+        raise subprocess.CalledProcessError(result.returncode, cmd)
+    for line in lines:
+        if line.strip() and not line.startswith("INFO") and not line.strip().startswith(QUIET_NOTES):
+            print(line, file=sys.stderr)
 
 
 def mkdocs_config() -> dict:
@@ -78,7 +91,8 @@ def index_search(site: Path) -> None:
         "--glob", "**/index.html", "--exclude-selectors", ".headerlink")
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
-    print(f"INFO    -  Pagefind: indexed {pages} in {time.monotonic() - started:.1f} s")
+    print(f"Search index: {sum(pages.values())} pages ({', '.join(f'{k} {v}' for k, v in sorted(pages.items()))})"
+          f" in {time.monotonic() - started:.1f} s")
 
 
 def offline_files(offline: Path):
@@ -101,26 +115,30 @@ def make_offline_copy(work: Path, site: Path) -> Path:
         zf.writestr(f"{folder}/README.txt", OFFLINE_README)
         for path, rel in offline_files(offline):
             zf.write(path, f"{folder}/{rel}")
-    print(f"INFO    -  Offline copy: {archive.relative_to(site)} "
-          f"({archive.stat().st_size / 1e6:.1f} MB)")
+    print(f"Offline copy: {archive.relative_to(site)} ({archive.stat().st_size / 1e6:.1f} MB)")
     return archive
 
 
-def build(site_dir: Path) -> None:
+def build(site_dir: Path, offline: bool = True) -> None:
+    started = time.monotonic()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         fresh = work / "site"
         run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(fresh))
+        pages = len(list(fresh.rglob("index.html")))
+        print(f"Site: {pages} pages in English, Russian and Kazakh in {time.monotonic() - started:.1f} s")
         drop_sitemaps_without_site_url(fresh)
         index_search(fresh)
-        make_offline_copy(work, fresh)
+        if offline:
+            make_offline_copy(work, fresh)
         if site_dir.exists():
             site_dir.rename(work / "previous")
         fresh.rename(site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print(f"Built {site_dir} in {time.monotonic() - started:.1f} s")
 
 
 def serve(site_dir: Path, port: int) -> None:
@@ -135,9 +153,11 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--serve", action="store_true", help="serve the built site afterwards")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-offline", action="store_true",
+                        help="skip the offline copy (ZIP): a preview in about half the time")
     args = parser.parse_args()
     try:
-        build(args.site_dir)
+        build(args.site_dir, offline=not args.no_offline)
     except subprocess.CalledProcessError as err:
         print(f"build failed ({err.returncode}); the previous site was left as it was",
               file=sys.stderr)
