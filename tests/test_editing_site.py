@@ -1,0 +1,72 @@
+"""The built site, as editors see it: the translation-status page in three languages
+agrees with the files; every page names its source file, where to send a correction,
+and its last change; the open data states its licence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kzrights.i18n import LANGS
+from kzrights.load import load_site
+from kzrights.render.editing import edit_url, render_page_footer
+from kzrights.translation import page_states
+
+from .conftest import ROOT
+from .test_site import PAGES, html_path
+
+DATA = load_site(ROOT / "data")
+
+
+def status_rows(html: str) -> dict[str, list[str]]:
+    """First table of the page: page name -> the cells after it."""
+    table = html[html.index('id="pages"'):]
+    table = table[:table.index("</table>")]
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
+        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        rows[cells[0]] = cells[1:]
+    return rows
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translation_status_page_matches_the_files(built_site, lang):
+    rows = status_rows(html_path(built_site, lang, "translation-status.md").read_text(encoding="utf-8"))
+    expected: dict[str, list[str]] = {}
+    for state in page_states(ROOT / "docs"):
+        expected.setdefault(state.page, []).append(DATA.label("tr_" + state.state, lang))
+    assert rows == expected
+    assert sorted(rows) == PAGES
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_names_its_source_and_where_to_send_corrections(built_site, lang):
+    for page in PAGES:
+        html = html_path(built_site, lang, page).read_text(encoding="utf-8")
+        meta = html[html.index('class="kz-page-meta"'):]
+        assert f"<code>docs/{lang}/{page}</code>" in meta, (lang, page)
+        assert re.search(r'href="(?:\./|[./]*about/)#corrections"', meta), (lang, page)
+        assert DATA.label("last_changed", lang).split(":")[0] in meta, (lang, page)  # git is present
+        assert "/edit/main/" not in meta  # no repository address is configured
+
+
+def test_a_repository_address_turns_the_file_name_into_an_edit_link():
+    footer = render_page_footer(DATA, "kk", "docs/kk/assembly.md", repository="https://example.org/kz/site/",
+                                changed="2022-12-18")
+    assert "(https://example.org/kz/site/edit/main/docs/kk/assembly.md)" in footer
+    assert "about.md#corrections" not in footer
+    assert "2022\u00a0ж\\. 18 желтоқсан" in footer  # Markdown-escaped
+    assert edit_url("https://example.org/r", "docs/ru/x.md") == "https://example.org/r/edit/main/docs/ru/x.md"
+    without = render_page_footer(DATA, "ru", "docs/ru/assembly.md")
+    assert "`docs/ru/assembly.md`" in without and "(about.md#corrections)" in without
+    assert "Последнее изменение" not in without  # no history: no date rather than a wrong one
+
+
+def test_open_data_states_its_licence(built_site):
+    readme = (built_site / "data" / "README.txt").read_text(encoding="utf-8")
+    assert readme.count("CC BY 4.0: https://creativecommons.org/licenses/by/4.0/") == 3
+    for lang in LANGS:
+        html = html_path(built_site, lang, "open-data.md").read_text(encoding="utf-8")
+        assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
+        assert 'id="schema-case"' in html  # the generated data formats
