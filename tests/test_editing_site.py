@@ -4,7 +4,11 @@ and its last change; the open data states its licence."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -70,3 +74,25 @@ def test_open_data_states_its_licence(built_site):
         html = html_path(built_site, lang, "open-data.md").read_text(encoding="utf-8")
         assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
         assert 'id="schema-case"' in html  # the generated data formats
+
+
+def test_outdated_translation_shows_a_notice_and_the_build_log_is_short(tmp_path):
+    """A copy of the project whose English glossary page changed, built for a preview."""
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    english = tmp_path / "docs" / "en" / "glossary.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new English paragraph.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "tools/build_site.py", "--no-offline"], cwd=tmp_path,
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = (result.stdout + result.stderr).strip().splitlines()
+    assert len(log) <= 4 and not any(line.startswith("INFO") for line in log), log
+    site = tmp_path / "site"
+    for lang in ("ru", "kk"):
+        notice = DATA.label("translation_outdated", lang)
+        assert notice in html_path(site, lang, "glossary.md").read_text(encoding="utf-8"), lang
+        assert notice not in html_path(site, lang, "about.md").read_text(encoding="utf-8"), lang
+        rows = status_rows(html_path(site, lang, "translation-status.md").read_text(encoding="utf-8"))
+        assert rows["glossary.md"] == [DATA.label("tr_outdated", lang)] * 2
+    assert "admonition warning" not in html_path(site, "en", "glossary.md").read_text(encoding="utf-8")
