@@ -149,9 +149,18 @@ def record_gaps(data: SiteData) -> list[RecordGap]:
 class TranslationStatus:
     pages: list[PageState]
     records: list[RecordGap]
-    record_counts: dict[str, int]
+    record_ids: dict[str, list[str]]  # data file stem -> every record's id, in file order
+
+    @property
+    def record_counts(self) -> dict[str, int]:
+        return {kind: len(ids) for kind, ids in self.record_ids.items()}
+
+
+def _ids(data: SiteData, kind: str) -> list[str]:
+    records = getattr(data, kind)
+    return [str(getattr(r, ID_FIELDS[kind])) for r in (records.values() if isinstance(records, dict) else records)]
 
 
 def translation_status(docs: Path, data: SiteData) -> TranslationStatus:
-    counts = {kind: len(getattr(data, kind)) for kind in RECORD_FILES}
-    return TranslationStatus(page_states(Path(docs)), record_gaps(data), counts)
+    ids = {kind: _ids(data, kind) for kind in RECORD_FILES}
+    return TranslationStatus(page_states(Path(docs)), record_gaps(data), ids)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from html import escape
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from kzrights.i18n import LANGS
 from kzrights.load import load_site
 from kzrights.render.editing import edit_url, render_page_footer
-from kzrights.translation import page_states
+from kzrights.translation import page_states, translation_status
 
 from .conftest import ROOT
 from .test_site import PAGES, html_path
@@ -36,12 +37,17 @@ def status_rows(html: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_translation_status_page_matches_the_files(built_site, lang):
-    rows = status_rows(html_path(built_site, lang, "translation-status.md").read_text(encoding="utf-8"))
+    html = html_path(built_site, lang, "translation-status.md").read_text(encoding="utf-8")
+    rows = status_rows(html)
     expected: dict[str, list[str]] = {}
     for state in page_states(ROOT / "docs"):
         expected.setdefault(state.page, []).append(DATA.label("tr_" + state.state, lang))
     assert rows == expected
     assert sorted(rows) == PAGES
+    status = translation_status(ROOT / "docs", DATA)
+    for kind, ids in status.record_ids.items():  # every data record is listed
+        assert f"data/{kind}.yaml" in html
+        assert all(f"<code>{escape(i)}</code>" in html for i in ids), kind
 
 
 @pytest.mark.parametrize("lang", LANGS)

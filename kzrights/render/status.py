@@ -37,4 +37,12 @@ def render_record_status(status: TranslationStatus, data: SiteData, lang: str) -
             cells.append("; ".join(f"`{g.record}`: {md_esc(', '.join(g.fields))}" for g in gaps)
                          or md_esc(data.label("tr_records_ok", lang)))
         lines.append(f"| `data/{kind}.yaml` | {count} | {' | '.join(cells)} |")
-    return "\n".join(lines) + "\n\n" + md_esc(data.label("tr_records_note", lang))
+    lines += ["", md_esc(data.label("tr_records_note", lang))]
+    for kind, ids in status.record_ids.items():  # every record, folded
+        gaps = {g.record for g in status.records if g.kind == kind}
+        done = ", ".join(f"`{i}`" for i in ids if i not in gaps) or "-"
+        lines += ["", f'??? note "data/{kind}.yaml"',
+                  f"    {md_esc(data.label('tr_records_ok', lang))}: {done}"]
+        for gap in (g for g in status.records if g.kind == kind):
+            lines.append(f"\n    `{gap.record}` ({gap.lang}): {md_esc(', '.join(gap.fields))}")
+    return "\n".join(lines)
