@@ -102,3 +102,13 @@ def test_outdated_translation_shows_a_notice_and_the_build_log_is_short(tmp_path
         rows = status_rows(html_path(site, lang, "translation-status.md").read_text(encoding="utf-8"))
         assert rows["glossary.md"] == [DATA.label("tr_outdated", lang)] * 2
     assert "admonition warning" not in html_path(site, "en", "glossary.md").read_text(encoding="utf-8")
+
+
+def test_one_language_preview(tmp_path):
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "tools/build_site.py", "--lang", "kk", "--no-offline",
+                             "--site-dir", str(site)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Site: {len(PAGES)} pages in kk" in result.stdout
+    assert '<html lang="kk"' in (site / "assembly" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "ru").exists() and not (site / "kk").exists()
