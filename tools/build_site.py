@@ -171,7 +171,12 @@ def main() -> int:
               file=sys.stderr)
         return 1
     if args.serve:
-        serve(args.site_dir, args.port)
+        try:
+            serve(args.site_dir, args.port)
+        except OSError as err:
+            print(f"cannot serve on port {args.port} ({err.strerror}): the site is built; "
+                  f"try another port, e.g. --port {args.port + 1}", file=sys.stderr)
+            return 1
     return 0
 
 
