@@ -23,6 +23,8 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     lang = config.plugins["i18n"].current_language
     data = load_site_cached(Path(config.config_file_path).parent / "data")  # checked by hooks/data.py
+    if not page.file.abs_src_path:  # a generated page (kzrights/pages.py): made from data/
+        return f"{markdown.rstrip()}\n\n{render_page_footer(data, lang, 'data/')}\n"
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     if lang != DEFAULT_LANG and FIELD in page.meta:
         english = Path(config.docs_dir) / DEFAULT_LANG / page.file.src_uri.split("/", 1)[1]

@@ -68,6 +68,9 @@ def test_a_repository_address_turns_the_file_name_into_an_edit_link():
     assert "about.md#corrections" not in footer
     assert "2022\u00a0ж\\. 18 желтоқсан" in footer  # Markdown-escaped
     assert edit_url("https://example.org/r", "docs/ru/x.md") == "https://example.org/r/edit/main/docs/ru/x.md"
+    generated = render_page_footer(DATA, "en", "data/", repository="https://example.org/r")
+    assert "(https://example.org/r/tree/main/data/)" in generated and "(about.md#corrections)" in generated
+    assert "`data/`" in render_page_footer(DATA, "kk", "data/")
     without = render_page_footer(DATA, "ru", "docs/ru/assembly.md")
     assert "`docs/ru/assembly.md`" in without and "(about.md#corrections)" in without
     assert "Последнее изменение" not in without  # no history: no date rather than a wrong one

@@ -21,16 +21,22 @@ def render_page_footer(data: SiteData, lang: str, source: str, *, repository: st
                        changed: str | None = None) -> str:
     """A Markdown block for the end of a page (links resolved by MkDocs).
 
-    With a repository address, "Edit this page" links to its web editor; without one, the
-    block names the file as text and points to the About page's corrections section.
+    ``source`` is the page's file (``docs/ru/assembly.md``), or a folder (``data/``) for a
+    page generated from data. With a repository address, "Edit this page" links to its web
+    editor; without one, the block names the file as text and points to the About page's
+    corrections section.
     """
-    path = f"`{source}`"
-    if repository:
+    path, folder = f"`{source}`", source.endswith("/")
+    about = f"[{md_esc(data.label('corrections_link', lang))}](about.md#corrections)"
+    if repository and not folder:
         lines = [f"[{md_esc(data.label('edit_page', lang))}]({edit_url(repository, source)}) "
                  f"({data.label('source_file', lang).format(path=path)})"]
+    elif repository:
+        lines = [data.label("corrections_generated", lang).format(
+            path=f"[{path}]({repository.rstrip('/')}/tree/main/{source})", about=about)]
     else:
-        about = f"[{md_esc(data.label('corrections_link', lang))}](about.md#corrections)"
-        lines = [data.label("corrections_no_repo", lang).format(path=path, about=about)]
+        name = "corrections_generated" if folder else "corrections_no_repo"
+        lines = [data.label(name, lang).format(path=path, about=about)]
     if changed:
         lines.append(md_esc(data.label("last_changed", lang).format(date=format_date(changed, lang))))
     body = "  \n".join(lines)  # a Markdown line break between the lines
