@@ -24,8 +24,9 @@ def on_files(files, config):
         pages = generated_pages(data, lang)
     except ValueError as err:
         raise PluginError(f"generated pages ({lang}): {err}") from None
+    written = set(files.src_uris)  # once: appending a file rebuilds Files' index
     for page in pages:
-        if files.get_file_from_path(prefix + page.path):
+        if f"{lang}/{page.path}" in written:
             raise PluginError(f"docs/{lang}/{page.path} exists and is also generated")
         file = File.generated(config, prefix + page.path, content=page.markdown,
                               inclusion=InclusionLevel.NOT_IN_NAV)  # record pages: no nav entry

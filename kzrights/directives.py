@@ -3,16 +3,21 @@
 Block directives are HTML comments on a line of their own (``<!-- cases area=assembly -->``),
 so a page stays readable where the comments are not rendered. Inline: ``[@key, para. 34]``
 citations and ``{{ fig:key }}`` figures. Code blocks and code spans are left alone. Any
-unknown directive, argument, key or figure is an error naming the line.
+unknown directive, argument, key or figure, anything that looks like a directive but is
+not one, and any citation or figure syntax left unconverted is an error naming the line;
+:class:`DirectiveError` lists every problem of the page.
 """
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .labels import series_label
 from .load import SiteData
 from .models import FIGURE_REF
 from .opendata import render_downloads
@@ -25,6 +30,11 @@ from .render.text import esc, format_figure
 from .schema import schema_markdown
 from .translation import translation_status
 
+# A comment's first word and the rest of it, to tell a directive with a typo from a note.
+_COMMENT = re.compile(r"<!--\s*(?P<name>[A-Za-z][\w-]*)(?P<rest>(?:(?!-->).)*)")
+_ARG_LIKE = re.compile(r"\w\s*=")
+# Citation and figure syntax that survived conversion (a typo such as `[ @key]`, `{{fig:x}`).
+_LEFTOVER = re.compile(r"\[\s*@|\{\{|\}\}")
 _BLOCK = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z]+=[^\s=]+)*)\s*-->\s*$")
 _ARG = re.compile(r"([a-z]+)=([^\s=]+)")
 _CITE = re.compile(r"\[(?P<body>@[^\]]+)\]")
@@ -38,11 +48,16 @@ SOURCES_HEADING = "## {title} {{ #sources }}"
 
 
 class DirectiveError(ValueError):
-    """A problem in a page, at a line of its Markdown (1-based)."""
+    """Every problem of a page, each at a line of its Markdown (1-based).
 
-    def __init__(self, line: int, message: str):
-        self.line, self.message = line, message
-        super().__init__(f"line {line}: {message}")
+    ``problems`` lists ``(line, message)`` in page order; ``line`` and ``message`` are the
+    first of them.
+    """
+
+    def __init__(self, problems: list[tuple[int, str]]):
+        self.problems = problems
+        self.line, self.message = problems[0]
+        super().__init__("\n".join(f"line {line}: {message}" for line, message in problems))
 
 
 def _area(data: SiteData, args: dict[str, str]) -> str:
@@ -56,6 +71,9 @@ def _series(data: SiteData, args: dict[str, str]) -> str:
     series = args["series"]
     if not any(f.series == series for f in data.figures.values()):
         raise ValueError(f"unknown figure series {series!r}")
+    if series_label(series) not in data.labels:
+        raise ValueError(f"figure series {series!r} has no title: add `{series_label(series)}: "
+                         "{en: …, ru: …, kk: …}` to data/labels.yaml")
     return series
 
 
@@ -138,7 +156,24 @@ def _inline(text: str, data: SiteData, lang: str, citations: PageCitations) -> s
     for i in range(0, len(out), 2):  # even items are outside code spans
         part = _PLACEHOLDER.sub(figure, out[i])
         out[i] = _CITE.sub(lambda m: citations.cite(m["body"]), part)
+        if leftover := _LEFTOVER.search(out[i]):
+            raise ValueError(f"{leftover[0]!r} is not a citation or figure this page can show: "
+                             "write [@key, para. N] or {{ fig:key }}")
     return "".join(out)
+
+
+def _check_directive_like(line: str) -> None:
+    """A comment that looks like a directive (its first word is a directive's name in any
+    case or nearly, or it holds ``name=``) must be one, alone on its line, well formed."""
+    names = [*BLOCKS, "sources"]
+    for match in _COMMENT.finditer(line):
+        name = match["name"].lower()
+        looks_like = (name in names or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+                      or _ARG_LIKE.search(match["rest"]))
+        if looks_like and not _BLOCK.match(line):
+            raise ValueError(f"malformed directive {line.strip()[:80]!r}: write it alone on its "
+                             "line in lower case, as <!-- cases area=assembly --> "
+                             "(no spaces around =)")
 
 
 def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1,
@@ -155,6 +190,7 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
         (m := _BLOCK.match(line)) and m["name"] == "views" and not m["args"].strip() for line in lines),
         docs_dir=docs_dir)
     out: list[str] = []
+    problems: list[tuple[int, str]] = []
     fence: str | None = None
     sources_at: int | None = None
     for number, line in enumerate(lines, start=first_line):
@@ -166,6 +202,7 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
             if fence:
                 out.append(line)
                 continue
+            _check_directive_like(line)
             block = _BLOCK.match(line)
             if block and block["name"] == "sources":
                 sources_at = len(out)
@@ -178,12 +215,22 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
                                      "{ #id }, the same id in all three languages")
                 out.append(_inline(line, data, lang, citations))
         except ValueError as err:
-            raise DirectiveError(number, str(err)) from None
+            problems.append((number, str(err)))
+            out.append(line)
+    if problems:
+        raise DirectiveError(problems)
     if citations.numbers:
-        sources = [SOURCES_HEADING.format(title=data.label("sources", lang)), "",
+        sources = [SOURCES_HEADING.format(title=esc(data.label("sources", lang))), "",
                    citations.sources_list()]
         if sources_at is None:
             out.extend(["", *sources, ""])
         else:
             out[sources_at:sources_at + 1] = ["", *sources, ""]
     return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def render_page_once(markdown: str, lang: str, data: SiteData, docs_dir: Path | None = None) -> str:
+    """:func:`render_page`, remembered: the check of every page before the build and the
+    build itself render a page once. Problems count lines from the Markdown's first line."""
+    return render_page(markdown, lang, data, docs_dir=docs_dir)

@@ -10,21 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from .labels import REQUIRED, missing_label_hint, placeholder_problem
 from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View
-
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~5x faster
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as strings, so the models check them with a line number."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+from .plainyaml import Parsed as _Parsed
+from .plainyaml import Path_, parse_plain_yaml
+from .symbols import slug
 
 SOURCE_KEY = "ngo-2022"
 
@@ -38,9 +30,6 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
 }
 ID_FIELDS = {"areas": "id", "documents": "key", "views": "symbol", "cases": "id",
              "figures": "key", "glossary": "id"}
-
-Path_ = tuple[int | str, ...]
-
 
 class Problem(NamedTuple):
     file: str
@@ -87,11 +76,6 @@ class SiteData:
         return key in self.documents or key in self.views_by_symbol
 
 
-class _Parsed(NamedTuple):
-    value: Any
-    lines: dict[Path_, int]
-
-
 def _field_name(kind: str, path: Path_) -> str:
     out = kind
     for part in path:
@@ -106,44 +90,17 @@ def _line_of(lines: dict[Path_, int], path: Path_) -> int:
 
 
 def _parse(path: Path, rel: str, problems: list[Problem]) -> _Parsed | None:
-    """Parse one YAML file, remembering the line of every node."""
+    """Parse one data file (see :mod:`kzrights.plainyaml`), remembering the line of every node."""
     try:
-        loader = _Loader(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            value = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.append(Problem(rel, line, "(syntax)", f"malformed YAML: {err.problem or err}"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        problems.append(Problem(rel, 1, "(syntax)", f"not UTF-8 text: {err}"))
         return None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        problems.append(Problem(rel, 1, "(syntax)", f"malformed YAML: {err}"))
-        return None
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _mark_lines(node, (), lines, rel, problems)
-    return _Parsed(value, lines)
-
-
-def _mark_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], rel: str,
-                problems: list[Problem]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                problems.append(Problem(rel, key_node.start_mark.line + 1,
-                                        _field_name(Path(rel).stem, path + (key,)),
-                                        "duplicate key in the same record"))
-            seen.add(key)
-            _mark_lines(value_node, path + (key,), lines, rel, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _mark_lines(item, path + (index,), lines, rel, problems)
+    parsed, found = parse_plain_yaml(text)
+    kind = Path(rel).stem
+    problems.extend(Problem(rel, p.line, _field_name(kind, p.path) if p.path else "(syntax)",
+                            p.message) for p in found)
+    return parsed
 
 
 def _friendly(error: dict[str, Any]) -> str:
@@ -186,7 +143,27 @@ def _validate_labels(parsed: _Parsed, rel: str, problems: list[Problem]) -> dict
                 path = (name, *error["loc"])
                 problems.append(Problem(rel, _line_of(parsed.lines, path),
                                         _field_name("labels", path), _friendly(error)))
+            continue
+        for lang, text in labels[name].model_dump().items():
+            if message := placeholder_problem(name, text):
+                problems.append(Problem(rel, _line_of(parsed.lines, (name, lang)),
+                                        _field_name("labels", (name, lang)), message))
     return labels
+
+
+def _check_required_labels(parsed: _Parsed, rel: str,
+                           problems: list[Problem]) -> None:
+    """Every label the renderers ask for exists; a near miss is named as the likely typo."""
+    unknown = [name for name in parsed.value if name not in REQUIRED]
+    for name in sorted(REQUIRED - set(parsed.value)):
+        hint = missing_label_hint(name, unknown)
+        if hint:
+            problems.append(Problem(rel, _line_of(parsed.lines, (hint,)), f"labels.{hint}",
+                                    f"unknown label; did you mean {name!r}? (the site needs "
+                                    f"{name!r})"))
+        else:
+            problems.append(Problem(rel, 1, f"labels.{name}", "required label is missing: add "
+                                    f"`{name}: {{en: …, ru: …, kk: …}}`"))
 
 
 class _Checker:
@@ -217,11 +194,29 @@ class _Checker:
                                 f"{_line_of(self.parsed[kind].lines, (seen[value],))})")
                 else:
                     seen[value] = index
+        self._unique_anchors()
         symbols = {v.symbol for _, v in self.each("views")}
         for index, doc in self.each("documents"):
             if doc.key in symbols:
                 self.report("documents", (index, "key"),
                             f"{doc.key!r} is a View in data/views.yaml; cite it from there")
+
+    def _unique_anchors(self) -> None:
+        """Keys that become element ids on a page must give different ids."""
+        ids: dict[str, tuple[str, str]] = {}  # the sources list: src-<slug>; the register: view-…
+        for kind, id_field, make in (("documents", "key", lambda r: "src-" + slug(r.key)),
+                                     ("views", "symbol", lambda r: "src-" + slug(r.symbol)),
+                                     ("views", "symbol", lambda r: r.anchor)):
+            for index, record in self.each(kind):
+                key, anchor = getattr(record, id_field), make(record)
+                if anchor == "src-":
+                    self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
+                elif anchor in ids and ids[anchor][0] != key:
+                    self.report(kind, (index, id_field), f"{key!r} gives the same id on a page "
+                                f"({anchor!r}) as {ids[anchor][0]!r} in {ids[anchor][1]}: "
+                                "keys must differ in more than case or punctuation")
+                else:
+                    ids.setdefault(anchor, (key, self.rels[kind]))
 
     def references(self) -> None:
         areas = {a.id for _, a in self.each("areas")}
@@ -251,6 +246,9 @@ class _Checker:
                     for key in FIGURE_REF.findall(text):
                         if key not in figures:
                             self.report("cases", (index, name, lang), f"unknown figure {key!r}")
+                    if "{{" in FIGURE_REF.sub("", text) or "}}" in FIGURE_REF.sub("", text):
+                        self.report("cases", (index, name, lang),
+                                    "unconverted {{ … }}: write {{ fig:key }}")
 
     def paragraphs(self) -> None:
         source = next((d for _, d in self.each("documents") if d.key == SOURCE_KEY), None)
@@ -285,7 +283,11 @@ def load_site(data_dir: Path) -> SiteData:
             parsed[kind] = result
     records = {kind: _validate_records(kind, parsed[kind], rels[kind], problems)
                for kind in RECORD_FILES if kind in parsed}
-    labels = _validate_labels(parsed["labels"], rels["labels"], problems) if "labels" in parsed else {}
+    labels = {}
+    if "labels" in parsed:
+        labels = _validate_labels(parsed["labels"], rels["labels"], problems)
+        if isinstance(parsed["labels"].value, dict):
+            _check_required_labels(parsed["labels"], rels["labels"], problems)
     checker = _Checker(records, parsed, rels, problems)
     checker.unique_ids()
     checker.references()

@@ -12,7 +12,9 @@ from decimal import Decimal
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
+                      model_validator)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .symbols import normalise_symbol, parse_view_symbol
 
@@ -34,13 +36,8 @@ def _plain_text(value: str) -> str:
 
 
 def _iso_date(value: object) -> object:
-    if isinstance(value, dt.datetime):
-        raise ValueError("give a date, not a date and time")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
-    return value
+    """An unquoted year reads as a number: take it as the year it is."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _check_date(value: str) -> str:
@@ -56,25 +53,56 @@ def _check_date(value: str) -> str:
     return value
 
 
-def _check_link(value: str) -> str:
-    """a link: `https://…` or relative"""
-    value = value.strip()
-    if any(c.isspace() or ord(c) < 32 for c in value):
-        raise ValueError("a link must not contain spaces or control characters")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _link_problem(value: str) -> str | None:
+    decoded = _PERCENT_ESCAPE.sub(lambda m: chr(int(m[0][1:], 16)), value)
+    if not value or any(c.isspace() or not c.isprintable() for c in decoded):
+        return "it is empty or holds spaces or control characters"
+    if "\\" in decoded:
+        return "it holds a backslash"
     parts = urlsplit(value)
-    if parts.scheme == "https" and parts.netloc:
-        return value
-    if not parts.scheme and not value.startswith("//") and ":" not in value.split("/")[0]:
-        return value
-    raise ValueError(f"only https: and relative links are allowed, got {value!r}")
+    if parts.scheme:
+        if not value.startswith("https://"):
+            return "the scheme is not https: (in lower case)"
+        if not parts.hostname or "@" in parts.netloc:
+            return "an https: link needs a host and no user name"
+        return None
+    first = decoded.split("/")[0].split("?")[0].split("#")[0]
+    if decoded.startswith("//") or ":" in first:
+        return "a relative link must stay on this site"
+    return None
+
+
+def check_link(value: str) -> str:
+    """a link: `https://…` or a path on this site.
+
+    The one rule for links from data: ``https://host/…`` or a path on this site.
+
+    Checked after normalising the way a browser would (percent-escapes, backslashes), so
+    ``/\\evil.example``, ``//evil.example``, ``java%73cript:`` and hidden whitespace
+    cannot reach another host or run code.
+    """
+    if problem := _link_problem(value):
+        raise ValueError(f"only https: and relative links are allowed, got {value!r}: {problem}")
+    return value
 
 
 PlainText = Annotated[str, AfterValidator(_plain_text)]
 IsoDate = Annotated[str, BeforeValidator(_iso_date), AfterValidator(_check_date)]
-Link = Annotated[str, AfterValidator(_check_link)]
+Link = Annotated[str, AfterValidator(check_link)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Para = Annotated[int, Field(ge=1, strict=True)]
+MAX_PARA = 9999  # no cited document has more numbered paragraphs
+Para = Annotated[int, Field(ge=1, le=MAX_PARA, strict=True)]
 Article = Annotated[str, Field(pattern=r"^\d+(?:-\d+)?(?:\.\d+)?$")]
+
+
+def _field_error(model: str, name: str, value: object, message: str) -> ValidationError:
+    """An error of a record-level check, reported at the field it concerns."""
+    return ValidationError.from_exception_data(model, [InitErrorDetails(
+        type=PydanticCustomError("value_error", f"{message}, got {{value}}", {"value": str(value)}),
+        loc=(name,), input=value)])
 
 
 class Record(BaseModel):
@@ -130,7 +158,7 @@ class Document(Record):
     """the document's date, as precise as known"""
     url: Link | None = None
     """a link; UN documents link to undocs.org without one"""
-    paragraphs: Annotated[int, Field(ge=1)] | None = None
+    paragraphs: Annotated[int, Field(ge=1, le=MAX_PARA, strict=True)] | None = None
     """how many numbered paragraphs it has: citations beyond are errors"""
     law: str | None = None
     """for an article: the key of its law"""
@@ -219,10 +247,20 @@ class Case(Record):
         return f"case-{self.id}"
 
 
+def _number(value: object) -> Decimal:
+    """Numbers come from the loader as int or Decimal; a quoted "1e9" is text, not a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError("must be a number written in plain digits (1586 or 34.6), not quoted")
+    return Decimal(value)
+
+
+MAX_VALUE = Decimal(10) ** 13  # above any count or amount in the sources
+
+
 class Figure(Record):
     key: Slug
     """used in pages as {{ fig:key }}"""
-    value: Decimal
+    value: Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=MAX_VALUE)]
     """the number"""
     unit: Literal["count", "percent", "usd", "eur", "kzt"]
     """what the number counts in"""
@@ -237,10 +275,20 @@ class Figure(Record):
     paras: Annotated[list[Para], Field(min_length=1)]
     """paragraphs of the NGO submission it comes from"""
 
+    @model_validator(mode="after")
+    def _value_fits_unit(self) -> Figure:
+        if self.unit == "percent" and self.value > 100:
+            raise _field_error("Figure", "value", self.value, "a percentage is at most 100")
+        if self.unit == "count" and self.value != self.value.to_integral_value():
+            raise _field_error("Figure", "value", self.value, "a count is a whole number")
+        return self
+
 
 class GlossaryTerm(Text):
     id: Slug
     """lower-case slug"""
     note: Text | None = None
     """what the term means on this site"""
+    avoid: dict[Literal["en", "ru", "kk"], list[PlainText]] = {}
+    """variants that must not appear in pages or data of that language"""
 

@@ -42,7 +42,7 @@ def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
                  "url": d.url or (undocs_url(d.key, "en") if d.kind == "un" else None)}
                 for d in data.documents.values()]
     if name == "glossary":
-        return [g.model_dump(mode="json") for g in data.glossary]
+        return [g.model_dump(mode="json", exclude={"avoid"}) for g in data.glossary]
     raise ValueError(f"unknown dataset {name!r}")
 
 
@@ -116,7 +116,7 @@ def render_downloads(data: SiteData, lang: str) -> str:
 
     Links are relative to a page in ``docs/<lang>/``; the files sit in ``/data/``.
     """
-    head = [data.label(k, lang) for k in ("col_dataset", "col_records", "col_files")]
+    head = [md_esc(data.label(k, lang)) for k in ("col_dataset", "col_records", "col_files")]
     lines = [f"| {' | '.join(head)} |", "| --- | ---: | --- |"]
     for name in DATASETS:
         links = ", ".join(f"[{name}.{ext}](../{OPEN_DATA_DIR}/{name}.{ext})" for ext in ("csv", "json"))

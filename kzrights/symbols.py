@@ -1,4 +1,5 @@
-"""UN document symbols: normalise, parse Views symbols, link per language."""
+"""UN document symbols: normalise, parse Views symbols, link per language; fragment ids
+made from citation keys."""
 
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def undocs_url(symbol: str, lang: str) -> str:
     """The stable undocs.org link for a symbol, in the UN language closest to ``lang``."""
     check_lang(lang)
     return f"https://undocs.org/{UN_DOC_LANG[lang]}/{quote(normalise_symbol(symbol), safe='/.')}"
+
+
+def slug(key: str) -> str:
+    """A fragment-safe id from any key (``CCPR/C/KAZ/CO/2`` -> ``ccpr-c-kaz-co-2``).
+
+    Not injective (case and punctuation are dropped): the loader refuses two citation keys
+    with the same slug.
+    """
+    return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,83 @@ def test_unknown_directive_in_page(project, broken):
 def test_link_to_a_missing_section(project, broken):
     result = broken("docs/ru/assembly.md", "\n\n", "\n\nСм. [реестр](covenant.md#no-such-view).\n\n")
     assert_failed_and_kept(project, result, "does not contain an anchor '#no-such-view'")
+
+
+# --- hostile input (issue 9): fails fast with file:line: field, or is shown as text ----------
+
+BUILD_SECONDS = 90  # a refused input stops the build before MkDocs renders anything
+
+
+def timed_broken(broken, *edit) -> subprocess.CompletedProcess:
+    start = time.monotonic()
+    result = broken(*edit)
+    assert time.monotonic() - start < BUILD_SECONDS
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return result
+
+
+@pytest.mark.parametrize("name, old, new, needle, message", [
+    ("data/figures.yaml", "  value: 1586\n", "  value: 1e+999999999\n", "1e+999999999",
+     "value: '1e+999999999' is not a plain decimal number"),
+    ("data/glossary.yaml", "- id: ", "- x: &a [x, x, x, x, x, x, x, x]\n  y: &b [*a, *a, *a, *a, *a, *a]\n  id: ",
+     "&a [x", "YAML anchors and aliases (&name, *name) are not allowed"),
+    ("data/figures.yaml", "  value: 1586\n", "  value: 4:58\n", "4:58", "is not a plain decimal number"),
+    ("data/labels.yaml", "sources:", "sourcse:", "sourcse:", "labels.sourcse: unknown label; did you mean 'sources'?"),
+    ("data/labels.yaml", '"paras. {n}"', '"paras. {n} {count}"', "{count}",
+     "labels.para_many.en: unknown placeholder {count}"),
+    ("data/documents.yaml", "- key: criminal-code\n", "- key: criminal-code\n  url: /\\evil.example/x\n",
+     "evil.example", "only https: and relative links are allowed"),
+])
+def test_hostile_data_fails_fast_with_file_line_field(project, broken, name, old, new, needle, message):
+    result = timed_broken(broken, name, old, new)
+    line = line_of(project, name, needle)
+    assert_failed_and_kept(project, result, f"{name}:{line}: ")
+    assert message in result.stderr, result.stderr[-2000:]
+
+
+def test_every_page_problem_of_every_language_in_one_run(project, broken):
+    saved = {}
+    edits = {"docs/en/assembly.md": "\n\n<!-- cases area = assembly -->\n\nText [@ngo-2022, paras. 74-740000000].\n\n",
+             "docs/ru/religion.md": "\n\n<!-- Cases area=religion -->\n\n",
+             "docs/kk/torture.md": "\n\nМәтін [ @ngo-2022, para. 3].\n\n"}
+    for name, insert in edits.items():
+        path = project / name
+        saved[path] = path.read_text(encoding="utf-8")
+        path.write_text(saved[path].replace("\n\n", insert, 1), encoding="utf-8")
+    try:
+        start = time.monotonic()
+        result = build(project)
+        assert time.monotonic() - start < BUILD_SECONDS
+    finally:
+        for path, text in saved.items():
+            path.write_text(text, encoding="utf-8")
+    for name, needle, message in [
+            ("docs/en/assembly.md", "<!-- cases area = assembly -->", "malformed directive"),
+            ("docs/en/assembly.md", "74-740000000", "para. 740000000 does not exist"),
+            ("docs/ru/religion.md", "<!-- Cases", "malformed directive"),
+            ("docs/kk/torture.md", "[ @ngo-2022", "'[ @' is not a citation or figure")]:
+        path = project / name
+        path.write_text(path.read_text(encoding="utf-8").replace("\n\n", edits[name], 1), encoding="utf-8")
+        line = line_of(project, name, needle)
+        path.write_text(saved[path], encoding="utf-8")
+        assert_failed_and_kept(project, result, f"{name}:{line}: {message}")
+    assert "Traceback" not in result.stderr
+
+
+def test_markdown_in_labels_is_shown_as_text(project, tmp_path):
+    labels = project / "data" / "labels.yaml"
+    saved = labels.read_text(encoding="utf-8")
+    hostile = (saved.replace('para_one: {en: "para. {n}"', 'para_one: {en: "[more](javascript:alert(1)) {n}"')
+               .replace("sources: {en: Sources", "sources: {en: '![](https://tracker.example/p.png)'"))
+    assert hostile != saved
+    labels.write_text(hostile, encoding="utf-8")
+    try:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        result = subprocess.run([sys.executable, "tools/build_site.py", "--site-dir", str(tmp_path / "site")],
+                                cwd=project, env=env, capture_output=True, text=True)
+    finally:
+        labels.write_text(saved, encoding="utf-8")
+    assert result.returncode == 0, result.stderr[-2000:]
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert any("&#91;more&#93;(javascript:alert(1))" in page for page in pages)
+    assert not any(re.search(r"(?:href|src)=[\"']?(?:javascript:|https://tracker)", page) for page in pages)

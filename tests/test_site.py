@@ -170,3 +170,14 @@ def test_one_404_page_in_the_default_language_and_no_broken_sitemap(built_site):
     assert page.lang == "en"
     assert not any((built_site / lang / "404.html").exists() for lang in ("ru", "kk"))
     assert not list(built_site.rglob("sitemap.xml"))  # no site_url: a sitemap would hold "None/…"
+
+
+def test_guidance_is_a_labelled_box_apart_from_the_findings(built_site):
+    """What-you-can-do sections render as the guidance box, titled in the page's language."""
+    for lang in LANGS:
+        title = re.escape(DATA.label("guidance_title", lang))
+        for area in DATA.areas.values():
+            html = html_path(built_site, lang, area.page).read_text(encoding="utf-8")
+            section = html[html.index('id="what-you-can-do"'):]
+            assert re.search(rf'<div class="admonition guidance">\s*<p class="admonition-title">{title}</p>',
+                             section), (lang, area.page)

@@ -28,6 +28,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The generators that build this site to identical output (tests/test_engines.py). The
+# default is ProperDocs, the maintained fork of MkDocs 1.x: see README, "Build engine".
+ENGINES = {
+    "properdocs": ("-m", "properdocs", "build", "-f", "mkdocs.yml"),
+    "mkdocs": ("-m", "mkdocs", "build"),
+}
+DEFAULT_ENGINE = "properdocs"
+
 # Not in the offline copy: server-only files (404 page, sitemaps), Material's unused
 # lunr search, and the bundle's source map.
 OFFLINE_SKIP_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
@@ -53,7 +61,7 @@ QUIET_NOTES = ("Note: Pagefind doesn't support stemming for the language kk",
                "Search will still work, but will not match across root words")
 
 
-ONLY_LANG: dict[str, str] = {}  # {"KZ_ONLY_LANG": "ru"} for a one-language preview (mkdocs.yml)
+ONLY_LANG: dict[str, str] = {}  # {"KZ_LANGS": "ru"} for a one-language preview (hooks/preview.py)
 
 
 def run(*cmd: str) -> None:
@@ -106,11 +114,15 @@ def offline_files(offline: Path):
             yield path, rel
 
 
-def make_offline_copy(work: Path, site: Path) -> Path:
+def generate(engine: str, site: Path, *options: str) -> None:
+    """One strict build of every language with the chosen generator."""
+    run(sys.executable, *ENGINES[engine], "--strict", "--clean", *options, "--site-dir", str(site))
+
+
+def make_offline_copy(work: Path, site: Path, engine: str) -> Path:
     """Build the site with use_directory_urls: false and zip it into ``site``."""
     offline = work / "offline"
-    run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--no-directory-urls",
-        "--site-dir", str(offline))
+    generate(engine, offline, "--no-directory-urls")
     archive = site / mkdocs_config()["extra"]["offline_archive"]
     archive.parent.mkdir(parents=True, exist_ok=True)
     folder = archive.stem
@@ -122,21 +134,21 @@ def make_offline_copy(work: Path, site: Path) -> Path:
     return archive
 
 
-def build(site_dir: Path, offline: bool = True) -> None:
+def build(site_dir: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -> None:
     started = time.monotonic()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         fresh = work / "site"
-        run(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(fresh))
+        generate(engine, fresh)
         pages = len(list(fresh.rglob("index.html")))
-        langs = ONLY_LANG.get("KZ_ONLY_LANG", "English, Russian and Kazakh")
+        langs = ONLY_LANG.get("KZ_LANGS", "English, Russian and Kazakh")
         print(f"Site: {pages} pages in {langs} in {time.monotonic() - started:.1f} s")
         drop_sitemaps_without_site_url(fresh)
         index_search(fresh)
         if offline:
-            make_offline_copy(work, fresh)
+            make_offline_copy(work, fresh, engine)
         if site_dir.exists():
             site_dir.rename(work / "previous")
         fresh.rename(site_dir)
@@ -160,12 +172,14 @@ def main() -> int:
     parser.add_argument("--no-offline", action="store_true",
                         help="skip the offline copy (ZIP): a preview in about half the time")
     parser.add_argument("--lang", choices=("en", "ru", "kk"),
-                        help="preview one language only, at the site root (about three times faster)")
+                        help="preview one language only (about three times faster)")
+    parser.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
+                        help=f"the generator (default: {DEFAULT_ENGINE}; both give the same site)")
     args = parser.parse_args()
     if args.lang:
-        ONLY_LANG["KZ_ONLY_LANG"] = args.lang
+        ONLY_LANG["KZ_LANGS"] = args.lang
     try:
-        build(args.site_dir, offline=not args.no_offline)
+        build(args.site_dir, args.engine, offline=not args.no_offline)
     except subprocess.CalledProcessError as err:
         print(f"build failed ({err.returncode}); the previous site was left as it was",
               file=sys.stderr)

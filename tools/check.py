@@ -28,7 +28,9 @@ from kzrights.directives import render_page
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.load import RECORD_FILES, DataError, Problem, SiteData, load_site
 from kzrights.models import Text
-from kzrights.prose import find_typed_numbers, find_wrong_language
+from kzrights.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
+                            find_uncited_blocks, find_unmarked_guidance, find_wrong_language,
+                            forbidden_patterns, prose_only)
 from kzrights.schema import SCHEMA_FILES, refresh_schema_section
 from kzrights.translation import FIELD, Page, page_states, stamp, stamp_line, version
 
@@ -105,9 +107,10 @@ def page_hint(message: str, data: SiteData) -> tuple[str, str]:
 
 
 def _render_problems(err: Exception) -> list[tuple[int, str]]:
-    """(line, message) of every problem a render error carries (one, or a list)."""
-    items = getattr(err, "problems", None) or [err]
-    return [(getattr(item, "line", 1), getattr(item, "message", str(item))) for item in items]
+    """(line, message) of every problem a render error carries (a list, or one)."""
+    if problems := getattr(err, "problems", None):
+        return [tuple(p) if isinstance(p, tuple) else (p.line, p.message) for p in problems]
+    return [(getattr(err, "line", 1), getattr(err, "message", str(err)))]
 
 
 def check_page(path: Path, lang: str, data: SiteData, docs: Path) -> list[str]:
@@ -121,6 +124,17 @@ def check_page(path: Path, lang: str, data: SiteData, docs: Path) -> list[str]:
     for line, snippet in find_wrong_language(text, lang):
         problems.append((line, "language", f"not in the page's language: {snippet!r}; fix: "
                          "translate it (write names of organisations in Cyrillic)"))
+    if path.relative_to(docs / lang).as_posix() in {area.page for area in data.areas.values()}:
+        problems += [(line, "citation", f"factual paragraph without a citation: {snippet!r}; fix: "
+                      "end it with [@key, para. N], or mark advice as guidance")
+                     for line, snippet in find_uncited_blocks(text)]
+    if "guidance_title" in data.labels:
+        problems += [(line, "guidance", f"{message}; fix: put general advice in the guidance box "
+                      f"(!!! note \"{data.label('guidance_title', lang)}\")")
+                     for line, message in find_unmarked_guidance(text, data.label("guidance_title", lang))]
+    problems += [(line, "terminology", f"{message}; fix: use the term from data/glossary.yaml")
+                 for line, message in find_forbidden_terms(prose_only(text),
+                                                            forbidden_patterns(data.glossary, lang))]
     try:
         render_page(page.body, lang, data, first_line=page.body_line, docs_dir=docs)
     except (ValueError, LookupError) as err:
@@ -181,6 +195,10 @@ def check(root: Path, pages: list[Path] | None = None) -> tuple[list[str], str]:
                 "citable": [*data.documents, *data.views_by_symbol]}
         problems += [f"{p}; fix: {data_hint(p, keys)}" for p in err.problems]
     targets = pages if pages is not None else [p for lang in LANGS for p in sorted((docs / lang).rglob("*.md"))]
+    if not problems:  # terms the glossary forbids, in the data files
+        problems += [f"data/{file}:{line}: terminology: {message}; fix: use the term from "
+                     "data/glossary.yaml" for file, line, message in
+                     find_forbidden_terms_in_data(root / "data", data.glossary)]
     for path in targets:
         lang = path.resolve().relative_to(docs.resolve()).parts[0]
         problems += check_page(path.resolve(), lang, data, docs.resolve())

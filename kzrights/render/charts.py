@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import format_period
+from ..labels import series_label
 from ..load import SiteData
 from .tables import render_figure_table
 from .text import esc, format_figure, format_paras
@@ -17,7 +18,7 @@ def render_bar_chart(data: SiteData, lang: str, series: str) -> str:
                      key=lambda f: f.period or "")
     if not figures:
         raise ValueError(f"no figures in series {series!r} (data/figures.yaml)")
-    title = data.label(f"series_{series}", lang)
+    title = data.label(series_label(series), lang)
     summary = "; ".join(f"{format_period(f.period, None, lang)}: {format_figure(f, lang)}" for f in figures)
     paras = sorted({p for f in figures for p in f.paras})
     source = data.label("chart_source", lang).format(paras=format_paras(paras, data, lang))

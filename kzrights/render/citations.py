@@ -6,26 +6,33 @@ import re
 
 from ..i18n import UN_DOC_LANG, format_date
 from ..load import SiteData
-from ..models import Document, View
-from ..symbols import normalise_symbol, undocs_url
-from .text import esc, format_paras, person_names, slug
+from ..models import MAX_PARA, Document, View
+from ..symbols import normalise_symbol, slug, undocs_url
+from .text import esc, format_paras, person_names
 
 _LOCATOR = re.compile(r"^(?:paras?\.?|пп?\.)\s*(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
 
 
-def parse_locator(text: str) -> list[int]:
-    """``para. 34`` (or ``п. 34``) -> [34]; ``paras. 30-32, 35`` -> [30, 31, 32, 35]."""
+def parse_locator(text: str, limit: int = MAX_PARA) -> list[int]:
+    """``para. 34`` (or ``п. 34``) -> [34]; ``paras. 30-32, 35`` -> [30, 31, 32, 35].
+
+    Every number is checked against ``limit`` (the document's paragraph count) before a
+    range is built, and repeats collapse, so no locator can ask for millions of paragraphs.
+    """
     match = _LOCATOR.match(text.strip())
     if not match:
         raise ValueError(f"unknown locator {text.strip()!r}: write `para. 34` or `paras. 30-38`")
-    paras: list[int] = []
+    paras: set[int] = set()
     for part in match["list"].split(","):
         bounds = re.split(r"\s*[-–]\s*", part.strip())
+        for bound in bounds:
+            if len(bound) > len(str(limit)) or not 1 <= int(bound) <= limit:
+                raise ValueError(f"para. {bound} does not exist: paragraphs run from 1 to {limit}")
         start, end = int(bounds[0]), int(bounds[-1])
         if end < start:
             raise ValueError(f"paragraph range {part.strip()!r} runs backwards")
-        paras.extend(range(start, end + 1))
-    return paras
+        paras.update(range(start, end + 1))
+    return sorted(paras)
 
 
 def source_anchor(key: str) -> str:
@@ -90,10 +97,8 @@ class PageCitations:
             number = self.numbers.setdefault(key, len(self.numbers) + 1)
             text = f'<a href="#{source_anchor(key)}">{number}</a>'
             if locator.strip():
-                paras = parse_locator(locator)
-                limit = getattr(self.data.documents.get(key), "paragraphs", None)
-                if limit and max(paras) > limit:
-                    raise ValueError(f"{key} has {limit} paragraphs; para. {max(paras)} does not exist")
+                limit = getattr(self.data.documents.get(key), "paragraphs", None) or MAX_PARA
+                paras = parse_locator(locator, limit)
                 text += ", " + esc(format_paras(paras, self.data, self.lang))
             pieces.append(text)
         return f'<span class="cite">[{"; ".join(pieces)}]</span>'

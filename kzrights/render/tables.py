@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import LANGS, UN_DOC_LANG, format_period
+from ..labels import series_label
 from ..load import SiteData
 from ..models import Case, View
 from ..symbols import undocs_url
@@ -94,7 +95,7 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
             f"<td>{esc(format_period(f.period, None, lang))}</td>"
             f"<td>{esc(format_paras(f.paras, data, lang))}</td></tr>"
             for f in figures]
-    return _table(data.label(f"series_{series}", lang), headers, rows)
+    return _table(data.label(series_label(series), lang), headers, rows)
 
 
 def render_glossary(data: SiteData, lang: str) -> str:

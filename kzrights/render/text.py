@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 from ..i18n import format_figure_value
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+# HTML's specials, and every character Markdown (with this site's extensions) acts on
+# inside a line: links, images, emphasis, code, attribute lists, table cells, line breaks.
+_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                         **{c: f"&#{ord(c)};" for c in "\\`*_[]{}|\n\r"}})
+# At the start of a line Markdown also reads headings, lists, quotes and definitions.
+_LINE = _INLINE | str.maketrans({c: f"&#{ord(c)};" for c in "#+-.!:=~^()"})
 
 
 def esc(text: object) -> str:
-    """Escape text for HTML element content and quoted attribute values."""
-    return html.escape(str(text), quote=True)
+    """Text made inert for HTML (content and quoted attributes), SVG and inline Markdown.
+
+    Every renderer's text goes through here: renderer output is inserted into a page's
+    Markdown, so a data text or an interface label can never become a link, an image,
+    markup or a new block, whatever it holds.
+    """
+    return str(text).translate(_INLINE)
 
 
 def md_esc(text: str) -> str:
-    """Escape plain text for a Markdown context (HTML-escaped, Markdown syntax inert)."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(text))
-
-
-def slug(key: str) -> str:
-    """A fragment-safe id from any key (``CCPR/C/KAZ/CO/2`` -> ``ccpr-c-kaz-co-2``)."""
-    return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+    """Text made inert where it may start a Markdown line (list items, table cells)."""
+    return str(text).translate(_LINE)
 
 
 def join_names(names: list[str], data: SiteData, lang: str) -> str:
@@ -60,7 +62,9 @@ def fill_figures(text: str, data: SiteData, lang: str) -> str:
 
 def text_with_figures(text: str, data: SiteData, lang: str) -> str:
     """Escape a data text and put in the figures it names as ``{{ fig:key }}``."""
-    return FIGURE_REF.sub(lambda m: esc(format_figure(data.figures[m["key"]], lang)), esc(text))
+    parts = FIGURE_REF.split(text)  # text, key, text, key, …, text
+    return "".join(esc(format_figure(data.figures[part], lang)) if i % 2 else esc(part)
+                   for i, part in enumerate(parts))
 
 
 def format_figure(figure: Figure, lang: str) -> str:

@@ -1,0 +1,308 @@
+"""Build the site at 1x, 10x and 100x of today's data and print what it costs.
+
+    python tools/benchmark_scale.py [--sizes 1,10,100] [--pairs 3] [--engine properdocs]
+
+For each size, synthetic copies of the Views, cases and figures are added to a copy of
+the project (each View brings its record pages, in three languages) and the site is built
+once with the generator alone (no search index, no offline copy). Printed per size:
+pages, build seconds, seconds per page, peak memory of the build, Pagefind index time
+and size, and the bytes a browser loads for the first search query (Chromium, when
+present). Then, in the same run:
+
+- rendering overhead: the full build against a baseline of the same pages pre-rendered to
+  plain Markdown (no extension, no data hooks), builds alternating, the median of
+  ``--pairs`` pairs, at the smallest and the largest size;
+- the edit loop: seconds from saving one page to the rebuilt page under ``serve``, for
+  the full site and for the one-language preview (``KZ_LANGS``, README).
+
+Machines here are noisy: compare ratios from one run, not seconds across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from build_site import DEFAULT_ENGINE, ENGINES  # noqa: E402
+
+from kzrights.directives import render_page  # noqa: E402
+from kzrights.i18n import LANGS  # noqa: E402
+from kzrights.load import load_site  # noqa: E402
+from kzrights.opendata import OPEN_DATA_DIR, build_open_data  # noqa: E402
+from kzrights.pages import generated_pages  # noqa: E402
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "sources")
+_SYMBOL = re.compile(r"^(CCPR/C/\d+/D/)(\d+)(/\d{4})$")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+# Runs a command and reports its peak resident memory (the largest process it waited for).
+_PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+         "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+         "sys.exit(r.returncode)")
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):  # editors' files have no anchors: neither do these
+        return True
+
+
+def _renumber(symbol: str, copy_no: int) -> str:
+    match = _SYMBOL.match(symbol)
+    if not match:
+        raise ValueError(f"cannot make a synthetic copy of symbol {symbol!r}")
+    return f"{match[1]}{int(match[2]) + 10000 * copy_no}{match[3]}"
+
+
+def scale_data(data_dir: Path, factor: int) -> None:
+    """Add ``factor - 1`` synthetic copies of every View, case and figure."""
+    def rewrite(name: str, copy_record) -> None:
+        path = data_dir / f"{name}.yaml"
+        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        records += [copy_record(copy.deepcopy(r), n) for n in range(1, factor) for r in records]
+        path.write_text(yaml.dump(records, Dumper=_Dumper, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+
+    def view(record: dict, n: int) -> dict:
+        record["symbol"] = _renumber(record["symbol"], n)
+        if record.get("also"):
+            record["also"] = [_renumber(s, n) for s in record["also"]]
+        return record
+
+    def case(record: dict, n: int) -> dict:
+        record["id"] = f"{record['id']}-x{n}"
+        return record
+
+    def figure(record: dict, n: int) -> dict:
+        record["key"] = f"{record['key']}-x{n}"
+        record.pop("series", None)  # a copy joins no chart
+        return record
+
+    rewrite("views", view)
+    rewrite("cases", case)
+    rewrite("figures", figure)
+
+
+def make_project(work: Path, factor: int) -> Path:
+    project = work / f"x{factor}"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+    scale_data(project / "data", factor)
+    return project
+
+
+def make_prerendered(project: Path) -> Path:
+    """The baseline: every page (written and generated) already rendered to plain Markdown
+    and the open data already written, built without the rendering extension and the data
+    hooks: the same site, with nothing left to render."""
+    base = project.parent / f"{project.name}-prerendered"
+    shutil.copytree(project, base)
+    data = load_site(project / "data")
+    for lang in LANGS:
+        for path in sorted((project / "docs" / lang).rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            front = _FRONT_MATTER.match(text)
+            head, body = (front[0], text[front.end():]) if front else ("", text)
+            (base / path.relative_to(project)).write_text(head + render_page(body, lang, data),
+                                                          encoding="utf-8")
+        for page in generated_pages(data, lang):
+            target = base / "docs" / lang / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render_page(page.markdown, lang, data), encoding="utf-8")
+    (base / "docs" / OPEN_DATA_DIR).mkdir()
+    for name, content in build_open_data(data).items():
+        (base / "docs" / OPEN_DATA_DIR / name).write_text(content, encoding="utf-8")
+    config = (base / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^  - kzrights\.mdext.*\n", "", config)
+    config = re.sub(r"(?m)^  - hooks/(data|record_pages)\.py.*\n", "", config)
+    (base / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return base
+
+
+def generator_build(project: Path, site: Path, engine: str) -> tuple[float, int]:
+    """Seconds and peak memory (KB) of one build of ``project`` into ``site``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-c", _PEAK, sys.executable, *ENGINES[engine], "-q", "--clean",
+               "--site-dir", str(site)]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"build of {project.name} failed:\n{result.stderr[-3000:]}")
+    peak = int(re.search(r"PEAK_KB (\d+)", result.stderr)[1])
+    return seconds, peak
+
+
+def pagefind(site: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
+                    "--glob", "**/index.html", "--exclude-selectors", ".headerlink"],
+                   check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    size = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    return seconds, size
+
+
+@functools.cache
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def first_query_bytes(site: Path, path: str = "/ru/", query: str = "собрания") -> int | None:
+    """Bytes the browser loads for the first search query on ``path`` (None without Chromium)."""
+    chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium.exists():
+        return None
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    loaded: list[int] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(chromium), args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}{path}")
+            page.wait_for_load_state("networkidle")
+            page.on("response", lambda response: loaded.append(len(response.body())))
+            box = page.locator(".md-search__input")
+            box.click()
+            box.fill(query)
+            box.press("End")
+            page.wait_for_function("(q) => window.kzSearch.lastShown === q", arg=query)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(loaded)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float]:
+    """Median seconds of the full build and of the pre-rendered baseline, alternating."""
+    base = make_prerendered(project)
+    full, plain = [], []
+    for _ in range(pairs):
+        full.append(generator_build(project, project.parent / "o-full", engine)[0])
+        plain.append(generator_build(base, project.parent / "o-plain", engine)[0])
+    return statistics.median(full), statistics.median(plain)
+
+
+def edit_loop(project: Path, engine: str, langs: str | None) -> float:
+    """Seconds from saving docs/en/about.md to the served page showing the change."""
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if langs:
+        env["KZ_LANGS"] = langs
+    command = [sys.executable, *ENGINES[engine], "--strict", "-q"]
+    command[command.index("build")] = "serve"
+    server = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/about/"
+    try:
+        _wait_for(url, lambda body: True, 600)
+        page = project / "docs" / "en" / "about.md"
+        marker = f"edit-{time.time_ns()}"
+        text = page.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        page.write_text(text + f"\n{marker}\n", encoding="utf-8")
+        _wait_for(url, lambda body: marker in body, 120)
+        seconds = time.perf_counter() - start
+        page.write_text(text, encoding="utf-8")
+        return seconds
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _wait_for(url: str, ready, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} did not answer as expected within {timeout} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100", help="data multiples (default 1,10,100)")
+    parser.add_argument("--pairs", type=int, default=3, help="overhead pairs (at least 3)")
+    parser.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE)
+    args = parser.parse_args()
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
+    print(f"# {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, engine {args.engine}, "
+          f"Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="kz-bench-") as tmp:
+        work = Path(tmp)
+        projects = {}
+        rows = []
+        for factor in sizes:
+            project = projects[factor] = make_project(work, factor)
+            data = load_site(project / "data")
+            site = work / f"site-x{factor}"
+            seconds, peak = generator_build(project, site, args.engine)
+            pages = sum(1 for _ in site.rglob("index.html"))
+            index_s, index_bytes = pagefind(site)
+            query = first_query_bytes(site)
+            rows.append((factor, len(data.views), len(data.cases), len(data.figures), pages,
+                         seconds, seconds / pages, peak / 1024, index_s, index_bytes / 1e6, query))
+        print()
+        print(f"{'size':>5} {'views':>6} {'cases':>6} {'figs':>6} {'pages':>6} {'build s':>8} "
+              f"{'s/page':>8} {'peak MB':>8} {'index s':>8} {'index MB':>9} {'query KB':>9}")
+        for f, v, c, g, pages, s, spp, mb, idx, idx_mb, q in rows:
+            q_text = f"{q / 1024:9.1f}" if q is not None else f"{'n/a':>9}"
+            print(f"{f:>4}x {v:6} {c:6} {g:6} {pages:6} {s:8.1f} {spp:8.4f} {mb:8.0f} {idx:8.1f} "
+                  f"{idx_mb:9.2f} {q_text}")
+        first = rows[0]
+        print(f"\ns/page at {rows[-1][0]}x / at {first[0]}x: {rows[-1][6] / first[6]:.2f} (target <= 2)")
+
+        print(f"\nrendering overhead (median of {args.pairs} alternating pairs)")
+        print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9}")
+        for factor in (sizes[0], sizes[-1]) if len(sizes) > 1 else sizes:
+            full, plain = overhead(projects[factor], args.engine, args.pairs)
+            print(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}%")
+
+        print("\nedit loop under serve, 1x (save docs/en/about.md -> page served with the change)")
+        small = projects[sizes[0]]
+        for label, langs in (("all languages", None), ("one language (KZ_LANGS=en)", "en")):
+            print(f"  {label:32} {edit_loop(small, args.engine, langs):6.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
