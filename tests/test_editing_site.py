@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from html import escape
+from html import escape, unescape
 import shutil
 import subprocess
 import sys
@@ -16,6 +16,7 @@ import pytest
 from kzrights.i18n import LANGS
 from kzrights.load import load_site
 from kzrights.render.editing import edit_url, render_page_footer
+from kzrights.render.text import md_esc
 from kzrights.translation import page_states, translation_status
 
 from .conftest import ROOT
@@ -30,7 +31,7 @@ def status_rows(html: str) -> dict[str, list[str]]:
     table = table[:table.index("</table>")]
     rows = {}
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
-        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         rows[cells[0]] = cells[1:]
     return rows
 
@@ -66,7 +67,7 @@ def test_a_repository_address_turns_the_file_name_into_an_edit_link():
                                 changed="2022-12-18")
     assert "(https://example.org/kz/site/edit/main/docs/kk/assembly.md)" in footer
     assert "about.md#corrections" not in footer
-    assert "2022\u00a0ж\\. 18 желтоқсан" in footer  # Markdown-escaped
+    assert md_esc("Соңғы өзгеріс: 2022\u00a0ж. 18 желтоқсан") in footer
     assert edit_url("https://example.org/r", "docs/ru/x.md") == "https://example.org/r/edit/main/docs/ru/x.md"
     generated = render_page_footer(DATA, "en", "data/", repository="https://example.org/r")
     assert "(https://example.org/r/tree/main/data/)" in generated and "(about.md#corrections)" in generated
@@ -100,8 +101,8 @@ def test_outdated_translation_shows_a_notice_and_the_build_log_is_short(tmp_path
     site = tmp_path / "site"
     for lang in ("ru", "kk"):
         notice = DATA.label("translation_outdated", lang)
-        assert notice in html_path(site, lang, "glossary.md").read_text(encoding="utf-8"), lang
-        assert notice not in html_path(site, lang, "about.md").read_text(encoding="utf-8"), lang
+        assert notice in unescape(html_path(site, lang, "glossary.md").read_text(encoding="utf-8")), lang
+        assert notice not in unescape(html_path(site, lang, "about.md").read_text(encoding="utf-8")), lang
         rows = status_rows(html_path(site, lang, "translation-status.md").read_text(encoding="utf-8"))
         assert rows["glossary.md"] == [DATA.label("tr_outdated", lang)] * 2
     assert "admonition warning" not in html_path(site, "en", "glossary.md").read_text(encoding="utf-8")
@@ -112,6 +113,6 @@ def test_one_language_preview(tmp_path):
     result = subprocess.run([sys.executable, "tools/build_site.py", "--lang", "kk", "--no-offline",
                              "--site-dir", str(site)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"Site: {len(PAGES)} pages in kk" in result.stdout
-    assert '<html lang="kk"' in (site / "assembly" / "index.html").read_text(encoding="utf-8")
-    assert not (site / "ru").exists() and not (site / "kk").exists()
+    assert "pages in kk in" in result.stdout
+    assert '<html lang="kk"' in (site / "kk" / "assembly" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "ru").exists()  # English, the default language, is always built

@@ -172,7 +172,7 @@ def main() -> int:
     parser.add_argument("--no-offline", action="store_true",
                         help="skip the offline copy (ZIP): a preview in about half the time")
     parser.add_argument("--lang", choices=("en", "ru", "kk"),
-                        help="preview one language only (about three times faster)")
+                        help="preview one language (and English, the default) only: quicker")
     parser.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
                         help=f"the generator (default: {DEFAULT_ENGINE}; both give the same site)")
     args = parser.parse_args()
