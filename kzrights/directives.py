@@ -14,6 +14,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from .labels import series_label
@@ -24,7 +25,10 @@ from .render.charts import render_bar_chart
 from .render.citations import PageCitations
 from .render.tables import (render_area_cards, render_case_table, render_figure_table,
                             render_glossary, render_views_table)
+from .render.status import render_page_status, render_record_status
 from .render.text import esc, format_figure
+from .schema import schema_markdown
+from .translation import translation_status
 
 # A comment's first word and the rest of it, to tell a directive with a typo from a note.
 _COMMENT = re.compile(r"<!--\s*(?P<name>[A-Za-z][\w-]*)(?P<rest>(?:(?!-->).)*)")
@@ -86,6 +90,22 @@ class PageFacts:
     """What a block may need to know about the rest of its page."""
 
     has_register: bool  # the page shows the full Views register: list each View once
+    docs_dir: Path | None = None  # the pages' folder, for blocks that report on the pages
+
+
+def _schema(data: SiteData, lang: str) -> str:
+    """The data formats, generated from the models; their words are English in every language."""
+    note = "" if lang == "en" else f"{esc(data.label('schema_note', lang))}\n\n"
+    return f'{note}<div lang="en" markdown>\n\n{schema_markdown(site=True)}\n</div>'
+
+
+def _translation_status(data: SiteData, lang: str, args: dict[str, str], page: PageFacts) -> str:
+    if args["of"] not in ("pages", "data"):
+        raise ValueError(f"write of=pages or of=data, not of={args['of']}")
+    if page.docs_dir is None:
+        raise ValueError("directive 'translation-status' needs the docs folder (docs_dir=)")
+    render = render_page_status if args["of"] == "pages" else render_record_status
+    return render(translation_status(page.docs_dir, data), data, lang)
 
 
 # name -> (required args, optional args, renderer)
@@ -99,6 +119,8 @@ BLOCKS: dict[str, tuple[set[str], set[str], Block]] = {
     "glossary": (set(), set(), lambda d, lang, a, page: render_glossary(d, lang)),
     "areas": (set(), set(), lambda d, lang, a, page: render_area_cards(d, lang)),
     "downloads": (set(), set(), lambda d, lang, a, page: render_downloads(d, lang)),
+    "schema": (set(), set(), lambda d, lang, a, page: _schema(d, lang)),
+    "translation-status": ({"of"}, set(), lambda d, lang, a, page: _translation_status(d, lang, a, page)),
 }
 
 
@@ -154,16 +176,19 @@ def _check_directive_like(line: str) -> None:
                              "(no spaces around =)")
 
 
-def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1) -> str:
+def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1,
+                docs_dir: Path | None = None) -> str:
     """Replace every directive, citation and figure; append the sources list if anything is cited.
 
     ``first_line`` is the line number of the first Markdown line in the file (after front
-    matter), so errors name the line an editor sees.
+    matter), so errors name the line an editor sees. ``docs_dir`` (the folder holding
+    ``en/``, ``ru/``, ``kk/``) is needed only by ``<!-- translation-status -->``.
     """
     citations = PageCitations(data, lang)
     lines = markdown.split("\n")
     page = PageFacts(has_register=any(
-        (m := _BLOCK.match(line)) and m["name"] == "views" and not m["args"].strip() for line in lines))
+        (m := _BLOCK.match(line)) and m["name"] == "views" and not m["args"].strip() for line in lines),
+        docs_dir=docs_dir)
     out: list[str] = []
     problems: list[tuple[int, str]] = []
     fence: str | None = None
@@ -205,7 +230,7 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
 
 
 @functools.lru_cache(maxsize=65536)
-def render_page_once(markdown: str, lang: str, data: SiteData) -> str:
+def render_page_once(markdown: str, lang: str, data: SiteData, docs_dir: Path | None = None) -> str:
     """:func:`render_page`, remembered: the check of every page before the build and the
     build itself render a page once. Problems count lines from the Markdown's first line."""
-    return render_page(markdown, lang, data)
+    return render_page(markdown, lang, data, docs_dir=docs_dir)

@@ -19,6 +19,10 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "view_title": frozenset({"authors"}),
     "chart_source": frozenset({"paras"}),
     "card_articles": frozenset({"articles"}),
+    "source_file": frozenset({"path"}),
+    "corrections_no_repo": frozenset({"path", "about"}),
+    "corrections_generated": frozenset({"path", "about"}),
+    "last_changed": frozenset({"date"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
@@ -30,6 +34,9 @@ REQUIRED: frozenset[str] = frozenset({
     *(f"col_term_{lang}" for lang in LANGS),
     "status_none", "status_no-action", "status_not-fully-implemented", "status_not-implemented",
     *(f"dataset_{name}" for name in ("cases", "views", "figures", "documents", "glossary")),
+    "col_page", "tr_up-to-date", "tr_outdated", "tr_missing", "tr_records_ok", "tr_records_note",
+    "translation_outdated_title", "translation_outdated", "edit_page", "corrections_link",
+    "data_licence", "data_licence_link", "data_readme", "schema_note",
 })
 
 

@@ -24,6 +24,7 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def _plain_text(value: str) -> str:
+    """plain text: no HTML, not empty"""
     value = value.strip()
     if not value:
         raise ValueError("must not be empty")
@@ -40,6 +41,7 @@ def _iso_date(value: object) -> object:
 
 
 def _check_date(value: str) -> str:
+    """a date: `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`, quoted"""
     match = _ISO_DATE.match(value)
     if not match:
         raise ValueError(f"invalid date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
@@ -74,7 +76,9 @@ def _link_problem(value: str) -> str | None:
 
 
 def check_link(value: str) -> str:
-    """The one rule for links from data: ``https://host/…`` or a path on this site.
+    """a link: `https://…` or a path on this site.
+
+    The one rule for links from data: ``https://host/…`` or a path on this site.
 
     Checked after normalising the way a browser would (percent-escapes, backslashes), so
     ``/\\evil.example``, ``//evil.example``, ``java%73cript:`` and hidden whitespace
@@ -104,15 +108,18 @@ def _field_error(model: str, name: str, value: object, message: str) -> Validati
 class Record(BaseModel):
     """Base: unknown fields are errors, records are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Text(Record):
     """The same text in the three languages."""
 
     en: PlainText
+    """English"""
     ru: PlainText
+    """Russian"""
     kk: PlainText
+    """Kazakh (terms: data/glossary.yaml)"""
 
     def __call__(self, lang: str) -> str:
         return getattr(self, lang)
@@ -122,26 +129,41 @@ class Person(Text):
     """A name in Latin, Russian Cyrillic and Kazakh Cyrillic spelling, with variants."""
 
     aliases: list[PlainText] = []
+    """other spellings of the name in the sources"""
 
 
 class Area(Record):
     id: Slug
+    """lower-case slug, used in directives and URLs"""
     page: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
+    """the area's page, a path under docs/LANG/"""
     source_sections: list[PlainText] = []
+    """headings of the NGO submission this area covers, exactly as in sources/"""
     articles: list[Article] = []
+    """ICCPR articles, as strings"""
     paras: list[Para] = []
+    """paragraphs of the NGO submission this area draws on"""
     title: Text
+    """the area's name"""
 
 
 class Document(Record):
     key: Annotated[PlainText, AfterValidator(normalise_symbol)]
+    """what pages cite: `[@key]`; a UN document's key is its symbol"""
     kind: Literal["un", "source", "law", "article", "other"]
+    """what the document is"""
     title: Text
+    """the title, as the document gives it"""
     date: IsoDate | None = None
+    """the document's date, as precise as known"""
     url: Link | None = None
+    """a link; UN documents link to undocs.org without one"""
     paragraphs: Annotated[int, Field(ge=1, le=MAX_PARA, strict=True)] | None = None
+    """how many numbered paragraphs it has: citations beyond are errors"""
     law: str | None = None
+    """for an article: the key of its law"""
     article: PlainText | None = None
+    """for an article: its number"""
 
     @model_validator(mode="after")
     def _article_needs_law(self) -> Document:
@@ -152,13 +174,21 @@ class Document(Record):
 
 class View(Record):
     symbol: Annotated[str, AfterValidator(normalise_symbol)]
+    """the View's UN document symbol; session, communication number and year are read from it"""
     authors: Annotated[list[Person], Field(min_length=1)]
+    """the authors of the communication"""
     areas: list[Slug] = []
+    """ids from data/areas.yaml, only where the source ties the View to an area"""
     status: Literal["no-action", "not-fully-implemented", "not-implemented"] | None = None
+    """implementation status as the source states it; omit when it says nothing"""
     status_paras: list[Para] = []
+    """paragraphs where the source states the status"""
     paras: Annotated[list[Para], Field(min_length=1)]
+    """every paragraph of the NGO submission that names this View"""
     articles_invoked: list[Article] = []
+    """Covenant articles the authors invoked, when a source gives them"""
     articles_violated: list[Article] = []
+    """Covenant articles the Committee found violated, when a source gives them"""
 
     @model_validator(mode="after")
     def _symbol_parses(self) -> View:
@@ -187,19 +217,30 @@ class View(Record):
 
 class Case(Record):
     id: Slug
+    """stable slug; also the anchor of the case on every page"""
     kind: Literal[
         "deportation", "ban", "attack", "prosecution", "refusal",
         "death", "event", "statement", "sentence",
     ]
+    """what happened"""
     date: IsoDate | None = None
+    """when, as precise as the source"""
     date_end: IsoDate | None = None
+    """the end of a period"""
     place: Text | None = None
+    """where, when the source says"""
     people: list[Person] = []
+    """people named, with Russian and Kazakh Cyrillic spellings"""
     areas: Annotated[list[Slug], Field(min_length=1)]
+    """ids from data/areas.yaml: the pages that list this case"""
     title: Text
+    """one line"""
     summary: Text
+    """one or two plain sentences, nothing beyond the source"""
     paras: Annotated[list[Para], Field(min_length=1)]
+    """paragraphs of the NGO submission it comes from"""
     cites: list[str] = []
+    """other documents it cites: keys from data/documents.yaml or View symbols"""
 
     @property
     def anchor(self) -> str:
@@ -218,13 +259,21 @@ MAX_VALUE = Decimal(10) ** 13  # above any count or amount in the sources
 
 class Figure(Record):
     key: Slug
+    """used in pages as {{ fig:key }}"""
     value: Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=MAX_VALUE)]
+    """the number"""
     unit: Literal["count", "percent", "usd", "eur", "kzt"]
+    """what the number counts in"""
     qualifier: Literal["more-than", "up-to", "about", "average"] | None = None
+    """how exact the number is, as the source says"""
     period: IsoDate | None = None
+    """the date or period it describes"""
     series: Slug | None = None
+    """groups figures for charts and tables"""
     label: Text
+    """what is counted, a short noun phrase"""
     paras: Annotated[list[Para], Field(min_length=1)]
+    """paragraphs of the NGO submission it comes from"""
 
     @model_validator(mode="after")
     def _value_fits_unit(self) -> Figure:
@@ -237,7 +286,9 @@ class Figure(Record):
 
 class GlossaryTerm(Text):
     id: Slug
+    """lower-case slug"""
     note: Text | None = None
-    # Variants that must not appear in pages or data of that language (see kzrights.prose).
+    """what the term means on this site"""
     avoid: dict[Literal["en", "ru", "kk"], list[PlainText]] = {}
+    """variants that must not appear in pages or data of that language"""
 

@@ -17,6 +17,9 @@ from .render.text import fill_figures, md_esc
 from .symbols import undocs_url
 
 OPEN_DATA_DIR = "data"  # published at the site root: /data/cases.csv
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+README = "README.txt"
 DATASETS = ("cases", "views", "figures", "documents", "glossary")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -89,7 +92,23 @@ def build_open_data(data: SiteData) -> dict[str, str]:
         records = _records(data, name)
         files[f"{name}.json"] = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
         files[f"{name}.csv"] = to_csv(records, _text_fields(RECORD_FILES[name]))
+    files[README] = _readme(data)
     return files
+
+
+def _readme(data: SiteData) -> str:
+    """The files' licence, source and formats, in the three languages."""
+    source = data.documents["ngo-2022"]
+    parts = []
+    for lang in LANGS:
+        parts.append("\n".join([
+            data.label("data_readme", lang),
+            f"  {data.label('data_licence', lang)}",
+            f"  {LICENCE}: {LICENCE_URL}",
+            f"  {data.label('col_source', lang)}: {source.title(lang)} ({source.date}).",
+            f"  {data.label('col_files', lang)}: " + ", ".join(f"{n}.csv, {n}.json" for n in DATASETS),
+        ]))
+    return "\n\n".join(parts) + "\n"
 
 
 def render_downloads(data: SiteData, lang: str) -> str:
@@ -102,4 +121,7 @@ def render_downloads(data: SiteData, lang: str) -> str:
     for name in DATASETS:
         links = ", ".join(f"[{name}.{ext}](../{OPEN_DATA_DIR}/{name}.{ext})" for ext in ("csv", "json"))
         lines.append(f"| {md_esc(data.label('dataset_' + name, lang))} | {len(getattr(data, name))} | {links} |")
+    lines += ["", f"{md_esc(data.label('data_licence', lang))} "
+              f"[{md_esc(data.label('data_licence_link', lang))}]({LICENCE_URL}){{ hreflang=en }}. "
+              f"[{md_esc(data.label('data_readme', lang))}](../{OPEN_DATA_DIR}/{README})."]
     return "\n".join(lines)

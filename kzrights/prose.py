@@ -29,6 +29,7 @@ _REFERENCE_WORDS = (
 )
 _KK_REFERENCE_SUFFIX = r"-(?:бап|баб|бөл|тармақ|тармағ|тарау|ереже)"
 _STRIP = [
+    re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S),  # front matter
     re.compile(r"```.*?```", re.S),
     re.compile(r"`[^`]*`"),
     re.compile(r"<!--.*?-->", re.S),

@@ -1,6 +1,6 @@
 """Build the site into a temporary folder and put it in place only if every step passed.
 
-    python tools/build_site.py [--site-dir site] [--serve]
+    python tools/build_site.py [--site-dir site] [--serve] [--no-offline] [--lang ru]
 
 Steps: a strict MkDocs build; the Pagefind search index of that build (one index per
 page language); a second strict build with use_directory_urls: false (pages as
@@ -77,10 +77,27 @@ def source_date_epoch() -> int:
         return ZIP_EPOCH
 
 
+# Known, harmless notes that would otherwise repeat on every build (see README).
+QUIET_NOTES = ("Note: Pagefind doesn't support stemming for the language kk",
+               "Search will still work, but will not match across root words")
+
+
+ONLY_LANG: dict[str, str] = {}  # {"KZ_LANGS": "ru"} for a one-language preview (hooks/preview.py)
+
+
 def run(*cmd: str) -> None:
+    """Run a build step, printing only its warnings and errors (all of it if it fails)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",  # Material's EOL notice: see README
-               SOURCE_DATE_EPOCH=str(source_date_epoch()))
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True, preexec_fn=publish.die_with_parent)
+               SOURCE_DATE_EPOCH=str(source_date_epoch()), **ONLY_LANG)
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
+                            preexec_fn=publish.die_with_parent)
+    lines = (result.stdout + result.stderr).splitlines()
+    if result.returncode:
+        print("\n".join(lines), file=sys.stderr)
+        raise subprocess.CalledProcessError(result.returncode, cmd)
+    for line in lines:
+        if line.strip() and not line.startswith("INFO") and not line.strip().startswith(QUIET_NOTES):
+            print(line, file=sys.stderr)
 
 
 def mkdocs_config() -> dict:
@@ -112,7 +129,8 @@ def index_search(site: Path) -> None:
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
                           encoding="utf-8")
     pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
-    print(f"INFO    -  Pagefind: indexed {pages} in {time.monotonic() - started:.1f} s")
+    print(f"Search index: {sum(pages.values())} pages ({', '.join(f'{k} {v}' for k, v in sorted(pages.items()))})"
+          f" in {time.monotonic() - started:.1f} s")
 
 
 def offline_files(offline: Path):
@@ -147,33 +165,39 @@ def make_offline_copy(work: Path, site: Path, engine: str) -> Path:
         add_to_zip(zf, f"{folder}/README.txt", OFFLINE_README.encode("utf-8"))
         for path, rel in offline_files(offline):
             add_to_zip(zf, f"{folder}/{rel}", path.read_bytes())
-    print(f"INFO    -  Offline copy: {archive.relative_to(site)} "
-          f"({archive.stat().st_size / 1e6:.1f} MB)")
+    print(f"Offline copy: {archive.relative_to(site)} ({archive.stat().st_size / 1e6:.1f} MB)")
     return archive
 
 
-def build_into(work: Path, engine: str = DEFAULT_ENGINE) -> Path:
+def build_into(work: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -> Path:
     """Every step of the build, inside ``work``; returns the finished site folder."""
+    started = time.monotonic()
     fresh = work / "site"
     generate(engine, fresh)
+    pages = len(list(fresh.rglob("index.html")))
+    langs = ONLY_LANG.get("KZ_LANGS", "English, Russian and Kazakh")
+    print(f"Site: {pages} pages in {langs} in {time.monotonic() - started:.1f} s")
     drop_sitemaps_without_site_url(fresh)
     index_search(fresh)
-    make_offline_copy(work, fresh, engine)
+    if offline:
+        make_offline_copy(work, fresh, engine)
     return fresh
 
 
-def build(site_dir: Path, engine: str = DEFAULT_ENGINE) -> None:
+def build(site_dir: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -> None:
     """Build in a work folder beside ``site_dir`` and swap it in (kzrights/publish.py):
     the previous site survives any failure or kill; the next build cleans up."""
+    started = time.monotonic()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with publish.build_lock(site_dir):
         publish.recover(site_dir)
         work = publish.new_work_folder(site_dir)
         try:
-            publish.swap_in(build_into(work, engine), site_dir, work)
+            publish.swap_in(build_into(work, engine, offline), site_dir, work)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    print(f"Built {site_dir} in {time.monotonic() - started:.1f} s")
 
 
 def serve(site_dir: Path, port: int) -> None:
@@ -188,11 +212,17 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--serve", action="store_true", help="serve the built site afterwards")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-offline", action="store_true",
+                        help="skip the offline copy (ZIP): a preview in about half the time")
+    parser.add_argument("--lang", choices=("en", "ru", "kk"),
+                        help="preview one language (and English, the default) only: quicker")
     parser.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
                         help=f"the generator (default: {DEFAULT_ENGINE}; both give the same site)")
     args = parser.parse_args()
+    if args.lang:
+        ONLY_LANG["KZ_LANGS"] = args.lang
     try:
-        build(args.site_dir, args.engine)
+        build(args.site_dir, args.engine, offline=not args.no_offline)
     except subprocess.CalledProcessError as err:
         print(f"build failed ({err.returncode}); the previous site was left as it was",
               file=sys.stderr)
@@ -204,7 +234,12 @@ def main() -> int:
               "folder writable or choose another with --site-dir", file=sys.stderr)
         return 1
     if args.serve:
-        serve(args.site_dir, args.port)
+        try:
+            serve(args.site_dir, args.port)
+        except OSError as err:
+            print(f"cannot serve on port {args.port} ({err.strerror}): the site is built; "
+                  f"try another port, e.g. --port {args.port + 1}", file=sys.stderr)
+            return 1
     return 0
 
 

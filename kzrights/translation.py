@@ -1,0 +1,166 @@
+"""Translation status: which English version each Russian and Kazakh page translates, and
+which data texts are still English.
+
+A translated page names its English original's version in front matter
+(``translation_of: <first 12 hex digits of the SHA-256 of the English page's Markdown
+body>``). The hash leaves out front matter, so adding ``description:`` to every language
+does not make translations outdated; any change to the English text does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel
+
+from .i18n import DEFAULT_LANG, LANGS
+from .load import ID_FIELDS, RECORD_FILES, SiteData
+from .models import Text
+
+FIELD = "translation_of"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
+_STAMP_LINE = re.compile(rf"^{FIELD}:.*$", re.M)
+
+State = Literal["up-to-date", "outdated", "missing"]
+TRANSLATED = tuple(lang for lang in LANGS if lang != DEFAULT_LANG)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's front matter, its Markdown body and the file line the body starts on."""
+
+    meta: dict
+    body: str
+    body_line: int
+
+    @classmethod
+    def parse(cls, text: str) -> Page:
+        match = _FRONT_MATTER.match(text)
+        if not match:
+            return cls({}, text, 1)
+        meta = yaml.safe_load(match["yaml"] or "") or {}
+        return cls(meta if isinstance(meta, dict) else {}, text[match.end():],
+                   match[0].count("\n") + 1)
+
+
+def version(english_source: str) -> str:
+    """The version stamp of an English page: a short hash of its Markdown body."""
+    body = Page.parse(english_source).body.strip()
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+
+
+def stamp_line(text: str) -> int:
+    """The file line of ``translation_of:`` (1 when the page has none)."""
+    match = _FRONT_MATTER.match(text)
+    if match and (line := _STAMP_LINE.search(match[0])):
+        return text[:line.start()].count("\n") + 1
+    return 1
+
+
+def stamp(text: str, english_source: str) -> str:
+    """The page with ``translation_of:`` set to the English page's current version."""
+    line = f"{FIELD}: {version(english_source)}"
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return f"---\n{line}\n---\n\n{text}"
+    front = match[0]
+    if _STAMP_LINE.search(front):
+        front = _STAMP_LINE.sub(line, front, count=1)
+    else:
+        front = front[:front.rindex("---")] + line + "\n---" + front[front.rindex("---") + 3:]
+    return front + text[match.end():]
+
+
+@dataclass(frozen=True)
+class PageState:
+    page: str        # path under docs/<lang>/, e.g. "assembly.md"
+    lang: str
+    state: State
+    stamped: str | None   # the version the translation names
+    current: str          # the English page's version now
+
+
+def page_states(docs: Path) -> list[PageState]:
+    """The state of every Russian and Kazakh translation of every English page."""
+    base = docs / DEFAULT_LANG
+    states = []
+    for english in sorted(base.rglob("*.md")):
+        page = english.relative_to(base).as_posix()
+        current = version(english.read_text(encoding="utf-8"))
+        for lang in TRANSLATED:
+            path = docs / lang / page
+            if not path.is_file():
+                states.append(PageState(page, lang, "missing", None, current))
+                continue
+            stamped = Page.parse(path.read_text(encoding="utf-8")).meta.get(FIELD)
+            stamped = None if stamped is None else str(stamped)
+            states.append(PageState(page, lang, "up-to-date" if stamped == current else "outdated",
+                                    stamped, current))
+    return states
+
+
+@dataclass(frozen=True)
+class RecordGap:
+    """Text fields of one data record whose translation equals the English text."""
+
+    kind: str        # data file stem: "cases"
+    record: str      # the record's id
+    lang: str
+    fields: tuple[str, ...]
+
+
+def _texts(value: object, path: str):
+    """Every :class:`Text` inside a record, with its dotted field path."""
+    if isinstance(value, Text):
+        yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+
+
+def record_gaps(data: SiteData) -> list[RecordGap]:
+    """Data records with a Russian or Kazakh text identical to the English one.
+
+    A missing translation cannot reach this point: the loader refuses it. Identical text
+    is often right (a symbol, a Latin name), so this is a list to review, not an error.
+    """
+    gaps = []
+    for kind in RECORD_FILES:
+        records = getattr(data, kind)
+        for record in (records.values() if isinstance(records, dict) else records):
+            texts = list(_texts(record, ""))
+            for lang in TRANSLATED:
+                same = tuple(path or "text" for path, text in texts
+                             if text(lang) == text.en and re.search(r"[A-Za-z]{2}", text.en))
+                if same:
+                    gaps.append(RecordGap(kind, str(getattr(record, ID_FIELDS[kind])), lang, same))
+    return gaps
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    pages: list[PageState]
+    records: list[RecordGap]
+    record_ids: dict[str, list[str]]  # data file stem -> every record's id, in file order
+
+    @property
+    def record_counts(self) -> dict[str, int]:
+        return {kind: len(ids) for kind, ids in self.record_ids.items()}
+
+
+def _ids(data: SiteData, kind: str) -> list[str]:
+    records = getattr(data, kind)
+    return [str(getattr(r, ID_FIELDS[kind])) for r in (records.values() if isinstance(records, dict) else records)]
+
+
+def translation_status(docs: Path, data: SiteData) -> TranslationStatus:
+    ids = {kind: _ids(data, kind) for kind in RECORD_FILES}
+    return TranslationStatus(page_states(Path(docs)), record_gaps(data), ids)
