@@ -19,6 +19,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "view_title": frozenset({"authors"}),
     "chart_source": frozenset({"paras"}),
     "card_articles": frozenset({"articles"}),
+    "reader_intro": frozenset({"date"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
@@ -29,7 +30,11 @@ REQUIRED: frozenset[str] = frozenset({
     "col_figure", "col_value", "col_period", "col_note", "col_dataset", "col_records", "col_files",
     *(f"col_term_{lang}" for lang in LANGS),
     "status_none", "status_no-action", "status_not-fully-implemented", "status_not-implemented",
-    *(f"dataset_{name}" for name in ("cases", "views", "figures", "documents", "glossary")),
+    *(f"dataset_{name}" for name in ("cases", "views", "figures", "documents", "glossary",
+                                     "paragraphs")),
+    # the source reader (kzrights/render/source_reader.py) and its links
+    "reader_title", "reader_sections", "reader_text", "reader_explained_on", "cited_on",
+    "para_self_link", "reader_link",
 })
 
 
