@@ -177,4 +177,4 @@ def test_citation_of_a_paragraph_the_source_lacks(project, broken):
     result = broken("docs/ru/assembly.md", "\n\n", "\n\nНовое предложение [@ngo-2022, para. 97].\n\n")
     line = line_of(project, "docs/ru/assembly.md", "[@ngo-2022, para. 97]")
     assert_failed_and_kept(project, result,
-                           f"docs/ru/assembly.md:{line}: ngo-2022 has 96 paragraphs; para. 97 does not exist")
+                           f"docs/ru/assembly.md:{line}: para. 97 does not exist: paragraphs run from 1 to 96")
