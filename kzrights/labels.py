@@ -23,6 +23,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "corrections_no_repo": frozenset({"path", "about"}),
     "corrections_generated": frozenset({"path", "about"}),
     "last_changed": frozenset({"date"}),
+    "reader_intro": frozenset({"date"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
@@ -33,7 +34,11 @@ REQUIRED: frozenset[str] = frozenset({
     "col_figure", "col_value", "col_period", "col_note", "col_dataset", "col_records", "col_files",
     *(f"col_term_{lang}" for lang in LANGS),
     "status_none", "status_no-action", "status_not-fully-implemented", "status_not-implemented",
-    *(f"dataset_{name}" for name in ("cases", "views", "figures", "documents", "glossary")),
+    *(f"dataset_{name}" for name in ("cases", "views", "figures", "documents", "glossary",
+                                     "paragraphs")),
+    # the source reader (kzrights/render/source_reader.py) and its links
+    "reader_title", "reader_sections", "reader_text", "reader_explained_on", "cited_on",
+    "para_self_link", "reader_link",
     "col_page", "tr_up-to-date", "tr_outdated", "tr_missing", "tr_records_ok", "tr_records_note",
     "translation_outdated_title", "translation_outdated", "edit_page", "corrections_link",
     "data_licence", "data_licence_link", "data_readme", "schema_note",

@@ -17,6 +17,7 @@ from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text
 from .plainyaml import Parsed as _Parsed
 from .plainyaml import Path_, parse_plain_yaml
 from .symbols import slug
+from .source_text import SOURCE_FILE, SourceText, SourceTextError, load_source_cached
 
 SOURCE_KEY = "ngo-2022"
 
@@ -60,6 +61,8 @@ class SiteData:
     figures: dict[str, Figure]
     glossary: list[GlossaryTerm]
     labels: dict[str, Text]
+    source: SourceText  # the submission's text (sources/), checked against its record
+    root: Path  # the project folder: data/, sources/, docs/
     views_by_symbol: dict[str, View] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -265,6 +268,21 @@ class _Checker:
                             self.report(kind, (index, name, n), f"paragraph {para} does not "
                                         f"exist: the source has {source.paragraphs}")
 
+    def source_text(self, root: Path) -> SourceText | None:
+        """The submission's text: as many numbered paragraphs as its record says."""
+        try:
+            source = load_source_cached(root)
+        except SourceTextError as err:
+            self.problems.append(Problem(err.file, err.line, SOURCE_KEY, err.message))
+            return None
+        for index, doc in self.each("documents"):
+            if doc.key == SOURCE_KEY and doc.paragraphs not in (None, len(source.paragraphs)):
+                last = source.paragraphs[-1]
+                self.report("documents", (index, "paragraphs"),
+                            f"{doc.paragraphs} paragraphs, but {source.file}:{last.line} "
+                            f"ends the text at paragraph {last.number}")
+        return source
+
 
 def load_site(data_dir: Path) -> SiteData:
     """Load and check every data file; raise :class:`DataError` listing all problems."""
@@ -293,6 +311,7 @@ def load_site(data_dir: Path) -> SiteData:
     checker.references()
     checker.figures_in_texts()
     checker.paragraphs()
+    source = checker.source_text(data_dir.resolve().parent)
     if problems:
         raise DataError(problems)
     return SiteData(
@@ -303,6 +322,8 @@ def load_site(data_dir: Path) -> SiteData:
         figures={f.key: f for f in records["figures"]},
         glossary=records["glossary"],
         labels=labels,
+        source=source,
+        root=data_dir.resolve().parent,
     )
 
 
@@ -310,9 +331,12 @@ _CACHE: dict[Path, tuple[tuple[float, ...], SiteData]] = {}
 
 
 def load_site_cached(data_dir: Path) -> SiteData:
-    """:func:`load_site`, reused while no data file changes (one load per build process)."""
+    """:func:`load_site`, reused while no data file (or the source text) changes: one load
+    per build process."""
     data_dir = Path(data_dir).resolve()
-    stamp = tuple(p.stat().st_mtime_ns for p in sorted(data_dir.glob("*.yaml")))
+    source = data_dir.parent / SOURCE_FILE
+    stamp = tuple(p.stat().st_mtime_ns for p in [*sorted(data_dir.glob("*.yaml")), source]
+                  if p.exists())
     hit = _CACHE.get(data_dir)
     if hit and hit[0] == stamp:
         return hit[1]

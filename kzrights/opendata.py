@@ -20,7 +20,7 @@ OPEN_DATA_DIR = "data"  # published at the site root: /data/cases.csv
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 README = "README.txt"
-DATASETS = ("cases", "views", "figures", "documents", "glossary")
+DATASETS = ("cases", "views", "figures", "documents", "glossary", "paragraphs")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,6 +43,9 @@ def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
                 for d in data.documents.values()]
     if name == "glossary":
         return [g.model_dump(mode="json", exclude={"avoid"}) for g in data.glossary]
+    if name == "paragraphs":  # the submission's numbered paragraphs, as on the source reader
+        return [{"number": p.number, "section": p.section.title, "section_id": p.section.id,
+                 "text": p.text} for p in data.source.paragraphs]
     raise ValueError(f"unknown dataset {name!r}")
 
 
@@ -91,9 +94,14 @@ def build_open_data(data: SiteData) -> dict[str, str]:
     for name in DATASETS:
         records = _records(data, name)
         files[f"{name}.json"] = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
-        files[f"{name}.csv"] = to_csv(records, _text_fields(RECORD_FILES[name]))
+        files[f"{name}.csv"] = to_csv(records, _text_fields(RECORD_FILES[name])
+                                      if name in RECORD_FILES else set())
     files[README] = _readme(data)
     return files
+
+
+def _count(data: SiteData, name: str) -> int:
+    return len(data.source.paragraphs if name == "paragraphs" else getattr(data, name))
 
 
 def _readme(data: SiteData) -> str:
@@ -120,7 +128,7 @@ def render_downloads(data: SiteData, lang: str) -> str:
     lines = [f"| {' | '.join(head)} |", "| --- | ---: | --- |"]
     for name in DATASETS:
         links = ", ".join(f"[{name}.{ext}](../{OPEN_DATA_DIR}/{name}.{ext})" for ext in ("csv", "json"))
-        lines.append(f"| {md_esc(data.label('dataset_' + name, lang))} | {len(getattr(data, name))} | {links} |")
+        lines.append(f"| {md_esc(data.label('dataset_' + name, lang))} | {_count(data, name)} | {links} |")
     lines += ["", f"{md_esc(data.label('data_licence', lang))} "
               f"[{md_esc(data.label('data_licence_link', lang))}]({LICENCE_URL}){{ hreflang=en }}. "
               f"[{md_esc(data.label('data_readme', lang))}](../{OPEN_DATA_DIR}/{README})."]

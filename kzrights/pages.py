@@ -17,7 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from .cited_on import paragraph_citations, written_pages
+from .links import READER_PAGE
 from .load import SiteData
+from .render.source_reader import render_source_reader
 
 _PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
 
@@ -36,9 +39,19 @@ class GeneratedPage:
 
 PageMaker = Callable[[SiteData, str], Iterable[GeneratedPage]]
 
+
+def source_reader(data: SiteData, lang: str) -> Iterable[GeneratedPage]:
+    """The submission's text, each paragraph listing the pages (written or generated) citing it."""
+    pages = written_pages(data.root / "docs" / lang)
+    for make in PAGE_MAKERS:
+        if make is not source_reader:
+            pages.update((page.path, page.markdown) for page in make(data, lang))
+    yield GeneratedPage(READER_PAGE, render_source_reader(data, lang, paragraph_citations(data, lang, pages)))
+
+
 # Makers, in the order their pages are added. Each is ``(data, lang) -> pages``;
 # add a new kind of record page here.
-PAGE_MAKERS: list[PageMaker] = []
+PAGE_MAKERS: list[PageMaker] = [source_reader]
 
 
 def generated_pages(data: SiteData, lang: str) -> list[GeneratedPage]:

@@ -12,6 +12,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+def site_pages() -> list[str]:
+    """Every page of the site, as paths under ``docs/<lang>/``: the written pages, then the
+    generated ones (kzrights/pages.py), which have the same paths in every language."""
+    from kzrights.load import load_site
+    from kzrights.pages import generated_pages
+
+    written = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
+    return written + sorted(page.path for page in generated_pages(load_site(ROOT / "data"), "en"))
+
 MINIMAL = {
     "areas.yaml": """\
 - id: assembly
@@ -89,12 +99,13 @@ MINIMAL = {
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A minimal valid data directory; labels are the project's own."""
+    """A minimal valid data directory; labels and source texts are the project's own."""
     target = tmp_path / "data"
     target.mkdir()
     for name, text in MINIMAL.items():
         (target / name).write_text(text, encoding="utf-8")
     shutil.copy(ROOT / "data" / "labels.yaml", target / "labels.yaml")
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")  # the submission's text
     return target
 
 

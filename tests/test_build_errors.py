@@ -19,7 +19,7 @@ from .conftest import ROOT
 def project(tmp_path_factory) -> Path:
     """A copy of the project with one good build in its site/."""
     copy = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools"):
+    for name in ("mkdocs.yml", "docs", "data", "sources", "hooks", "overrides", "tools"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     build(copy, check=True)
@@ -173,3 +173,8 @@ def test_markdown_in_labels_is_shown_as_text(project, tmp_path):
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
     assert any("&#91;more&#93;(javascript:alert(1))" in page for page in pages)
     assert not any(re.search(r"(?:href|src)=[\"']?(?:javascript:|https://tracker)", page) for page in pages)
+def test_citation_of_a_paragraph_the_source_lacks(project, broken):
+    result = broken("docs/ru/assembly.md", "\n\n", "\n\nНовое предложение [@ngo-2022, para. 97].\n\n")
+    line = line_of(project, "docs/ru/assembly.md", "[@ngo-2022, para. 97]")
+    assert_failed_and_kept(project, result,
+                           f"docs/ru/assembly.md:{line}: para. 97 does not exist: paragraphs run from 1 to 96")

@@ -129,3 +129,24 @@ def test_view_symbol_with_stray_spaces_is_normalised(data_dir):
 def test_unknown_figure_in_data_text(data_dir):
     edit(data_dir, "cases.yaml", "en: The akimat refused.", "en: 'The akimat refused {{ fig:nope }} times.'")
     assert "data/cases.yaml:7: cases[0].summary.en: unknown figure 'nope'" in problems(data_dir)
+
+
+def test_source_text_has_another_paragraph_count(data_dir):
+    edit(data_dir, "documents.yaml", "  paragraphs: 96\n", "  paragraphs: 95\n")
+    source = data_dir.parent / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt"
+    last = next(i for i, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
+                if line.startswith("96. "))
+    assert problems(data_dir) == [
+        "data/documents.yaml:5: documents[0].paragraphs: 95 paragraphs, but "
+        f"sources/ngo-submission-iccpr-kazakhstan-2022.txt:{last} ends the text at paragraph 96"]
+
+
+def test_source_text_numbering_error_names_its_line(data_dir):
+    source = data_dir.parent / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("41. "))
+    lines[at] = "14. " + lines[at][4:]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert problems(data_dir) == [
+        f"sources/ngo-submission-iccpr-kazakhstan-2022.txt:{at + 1}: ngo-2022: "
+        "paragraph 14 where paragraph 41 was expected"]

@@ -119,7 +119,8 @@ def test_pipe_and_angle_bracket_do_not_break_a_table(data):
     case = data.cases[0]
     evil = case.model_copy(update={"summary": Text(en="a | b < c & d > e", ru="x", kk="ы")})
     patched = type(data)(**{**{k: getattr(data, k) for k in
-                               ("areas", "documents", "views", "figures", "glossary", "labels")},
+                               ("areas", "documents", "views", "figures", "glossary", "labels",
+                                    "source", "root")},
                             "cases": [evil]})
     table = render_case_table(patched, "en", "assembly")
     assert "a &#124; b &lt; c &amp; d &gt; e" in table
@@ -161,8 +162,10 @@ PAGE = """# Собрания { #assembly }
 def test_page_directives_render(data):
     out = render_page(PAGE, "ru", data)
     assert f"Угроз: 1{NBSP}586." in out
-    assert '<a href="#src-ngo-2022">1</a>, п. 74' in out
-    assert '<a href="#src-cc-405">3</a>; <a href="#src-ngo-2022">1</a>, пп. 85, 86' in out
+    link = '<a class="para-ref" href="docs:sources/ngo-2022.md#para-{0}">{0}</a>'
+    assert f'<a href="#src-ngo-2022">1</a>, п. {link.format(74)}' in out
+    assert (f'<a href="#src-cc-405">3</a>; <a href="#src-ngo-2022">1</a>, '
+            f'пп. {link.format(85)}, {link.format(86)}') in out
     assert 'id="case-refusal-artmob-2020"' in out
     assert "[@not-a-citation] {{ fig:nothing }}" in out  # code is left alone
     assert "## Источники { #sources }" in out
@@ -196,7 +199,8 @@ def test_open_data_resolves_figures_and_neutralises_formulas(data):
     case = data.cases[0]
     texts = {"en": "=HYPERLINK(x) {{ fig:hrd-threats-2021 }} threats", "ru": "{{ fig:hrd-threats-2021 }} угроз", "kk": "қоқан-лоқы"}
     patched = type(data)(**{**{k: getattr(data, k) for k in
-                               ("areas", "documents", "views", "figures", "glossary", "labels")},
+                               ("areas", "documents", "views", "figures", "glossary", "labels",
+                                    "source", "root")},
                             "cases": [case.model_copy(update={"summary": Text(**texts)})]})
     files = build_open_data(patched)
     assert f'"ru": "1{NBSP}586 угроз"' in files["cases.json"]

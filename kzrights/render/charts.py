@@ -6,7 +6,7 @@ from ..i18n import format_period
 from ..labels import series_label
 from ..load import SiteData
 from .tables import render_figure_table
-from .text import esc, format_figure, format_paras
+from .text import esc, format_figure, format_paras, link_paras
 
 WIDTH, HEIGHT = 640, 320
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_X = 28, 36, 12
@@ -22,6 +22,8 @@ def render_bar_chart(data: SiteData, lang: str, series: str) -> str:
     summary = "; ".join(f"{format_period(f.period, None, lang)}: {format_figure(f, lang)}" for f in figures)
     paras = sorted({p for f in figures for p in f.paras})
     source = data.label("chart_source", lang).format(paras=format_paras(paras, data, lang))
+    before, _, after = data.label("chart_source", lang).partition("{paras}")
+    linked_source = f"{esc(before)}{link_paras(paras, data, lang)}{esc(after)}"
     top = max(float(f.value) for f in figures) or 1.0
     slot = (WIDTH - 2 * MARGIN_X) / len(figures)
     plot = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
@@ -43,5 +45,5 @@ def render_bar_chart(data: SiteData, lang: str, series: str) -> str:
            f'<line class="axis" x1="{MARGIN_X}" y1="{MARGIN_TOP + plot}" '
            f'x2="{WIDTH - MARGIN_X}" y2="{MARGIN_TOP + plot}"/>' + "".join(bars) + "</svg>")
     return (f'<figure class="chart-figure" id="{ident}">\n{svg}\n'
-            f"<figcaption>{esc(title)}. {esc(source)}</figcaption>\n</figure>\n\n"
+            f"<figcaption>{esc(title)}. {linked_source}</figcaption>\n</figure>\n\n"
             + render_figure_table(data, lang, series))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from ..i18n import UN_DOC_LANG, format_date
-from ..load import SiteData
+from ..links import READER_PAGE, docs_link
+from ..load import SOURCE_KEY, SiteData
 from ..models import MAX_PARA, Document, View
 from ..symbols import normalise_symbol, slug, undocs_url
-from .text import esc, format_paras, person_names
+from .text import esc, format_paras, link_paras, person_names
 
 _LOCATOR = re.compile(r"^(?:paras?\.?|пп?\.)\s*(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
 
@@ -62,6 +63,8 @@ def _document_entry(doc: Document, data: SiteData, lang: str) -> str:
                  f"{esc(doc.key)}</a>")
     elif doc.url:
         text += f' <a href="{esc(doc.url)}">{esc(doc.url)}</a>'
+    if doc.key == SOURCE_KEY:
+        text += f' <a href="{esc(docs_link(READER_PAGE))}">{esc(data.label("reader_link", lang))}</a>'
     return text
 
 
@@ -99,7 +102,8 @@ class PageCitations:
             if locator.strip():
                 limit = getattr(self.data.documents.get(key), "paragraphs", None) or MAX_PARA
                 paras = parse_locator(locator, limit)
-                text += ", " + esc(format_paras(paras, self.data, self.lang))
+                text += ", " + (link_paras(paras, self.data, self.lang) if key == SOURCE_KEY
+                                else esc(format_paras(paras, self.data, self.lang)))
             pieces.append(text)
         return f'<span class="cite">[{"; ".join(pieces)}]</span>'
 

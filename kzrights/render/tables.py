@@ -8,7 +8,7 @@ from ..load import SiteData
 from ..models import Case, View
 from ..symbols import undocs_url
 from .citations import view_title
-from .text import esc, format_figure, format_paras, md_esc, person_names, text_with_figures
+from .text import esc, format_figure, link_paras, md_esc, person_names, text_with_figures
 
 
 def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool = False) -> str:
@@ -32,7 +32,7 @@ def _case_row(case: Case, data: SiteData, lang: str) -> str:
             f"<td><strong>{text_with_figures(case.title(lang), data, lang)}</strong><br>"
             f"{text_with_figures(case.summary(lang), data, lang)}</td>"
             f"<td>{esc(person_names(case.people, data, lang))}</td><td>{place}</td>"
-            f"<td>{esc(format_paras(case.paras, data, lang))}</td></tr>")
+            f"<td>{link_paras(case.paras, data, lang)}</td></tr>")
 
 
 def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool = True) -> str:
@@ -59,7 +59,7 @@ def _status(view: View, data: SiteData, lang: str) -> str:
     if not view.status:
         return esc(data.label("status_none", lang))
     return (f"{esc(data.label('status_' + view.status, lang))} "
-            f"({esc(format_paras(view.status_paras, data, lang))})")
+            f"({link_paras(view.status_paras, data, lang)})")
 
 
 def _view_row(view: View, data: SiteData, lang: str) -> str:
@@ -93,7 +93,7 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
     headers = [data.label(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source")]
     rows = [f'<tr id="fig-{f.key}"><td>{esc(f.label(lang))}</td><td>{esc(format_figure(f, lang))}</td>'
             f"<td>{esc(format_period(f.period, None, lang))}</td>"
-            f"<td>{esc(format_paras(f.paras, data, lang))}</td></tr>"
+            f"<td>{link_paras(f.paras, data, lang)}</td></tr>"
             for f in figures]
     return _table(data.label(series_label(series), lang), headers, rows)
 

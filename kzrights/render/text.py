@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import format_figure_value
+from ..links import para_link
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
 
@@ -42,17 +43,41 @@ def person_names(people: list[Person], data: SiteData, lang: str) -> str:
                       data, lang)
 
 
-def format_paras(paras: list[int], data: SiteData, lang: str) -> str:
-    """``para. 5`` / ``paras. 5, 74`` with consecutive runs collapsed (``30–38``)."""
+def _para_runs(paras: list[int]) -> list[tuple[int, int]]:
+    """``[5, 30, 31, …, 38, 73, 74]`` -> ``[(5, 5), (30, 38), (73, 73), (74, 74)]``: runs of
+    three or more collapse into a range."""
     runs: list[list[int]] = []
     for n in sorted(set(paras)):
         if runs and n == runs[-1][-1] + 1:
             runs[-1].append(n)
         else:
             runs.append([n])
-    text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+    collapsed: list[tuple[int, int]] = []
+    for run in runs:
+        collapsed += [(run[0], run[-1])] if len(run) > 2 else [(n, n) for n in run]
+    return collapsed
+
+
+def _run_text(first: int, last: int) -> str:
+    return f"{first}–{last}" if last > first else str(first)
+
+
+def format_paras(paras: list[int], data: SiteData, lang: str) -> str:
+    """``para. 5`` / ``paras. 5, 74`` with consecutive runs collapsed (``30–38``)."""
     name = "para_one" if len(paras) == 1 else "para_many"
-    return data.label(name, lang).format(n=text)
+    return data.label(name, lang).format(n=", ".join(_run_text(*run) for run in _para_runs(paras)))
+
+
+def link_paras(paras: list[int], data: SiteData, lang: str) -> str:
+    """:func:`format_paras` as HTML, each number linked to its paragraph on the source reader.
+
+    A range (``30–38``) is one link, to its first paragraph.
+    """
+    links = ", ".join(f'<a class="para-ref" href="{esc(para_link(first))}">{_run_text(first, last)}</a>'
+                      for first, last in _para_runs(paras))
+    name = "para_one" if len(paras) == 1 else "para_many"
+    before, _, after = data.label(name, lang).partition("{n}")
+    return f"{esc(before)}{links}{esc(after)}"
 
 
 def fill_figures(text: str, data: SiteData, lang: str) -> str:
