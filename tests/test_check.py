@@ -23,7 +23,7 @@ from .conftest import ROOT
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A copy of what an editor edits, with the checker in it."""
-    for folder in ("data", "docs", "tools"):
+    for folder in ("data", "docs", "sources", "tools"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     for name in SCHEMA_FILES:
         shutil.copy(ROOT / name, tmp_path / name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..i18n import format_date
+from ..links import docs_link
 from ..load import SiteData
 from .text import md_esc
 
@@ -27,7 +28,7 @@ def render_page_footer(data: SiteData, lang: str, source: str, *, repository: st
     corrections section.
     """
     path, folder = f"`{source}`", source.endswith("/")
-    about = f"[{md_esc(data.label('corrections_link', lang))}](about.md#corrections)"
+    about = f"[{md_esc(data.label('corrections_link', lang))}]({docs_link('about.md', 'corrections')})"
     if repository and not folder:
         lines = [f"[{md_esc(data.label('edit_page', lang))}]({edit_url(repository, source)}) "
                  f"({data.label('source_file', lang).format(path=path)})"]
