@@ -43,7 +43,10 @@ class Page:
         match = _FRONT_MATTER.match(text)
         if not match:
             return cls({}, text, 1)
-        meta = yaml.safe_load(match["yaml"] or "") or {}
+        try:
+            meta = yaml.safe_load(match["yaml"] or "") or {}
+        except yaml.YAMLError:  # not front matter MkDocs can read: the page has no stamp
+            meta = {}
         return cls(meta if isinstance(meta, dict) else {}, text[match.end():],
                    match[0].count("\n") + 1)
 

@@ -70,10 +70,10 @@ def test_a_repository_address_turns_the_file_name_into_an_edit_link():
     assert md_esc("Соңғы өзгеріс: 2022\u00a0ж. 18 желтоқсан") in footer
     assert edit_url("https://example.org/r", "docs/ru/x.md") == "https://example.org/r/edit/main/docs/ru/x.md"
     generated = render_page_footer(DATA, "en", "data/", repository="https://example.org/r")
-    assert "(https://example.org/r/tree/main/data/)" in generated and "(about.md#corrections)" in generated
+    assert "(https://example.org/r/tree/main/data/)" in generated and "(docs:about.md#corrections)" in generated
     assert "`data/`" in render_page_footer(DATA, "kk", "data/")
     without = render_page_footer(DATA, "ru", "docs/ru/assembly.md")
-    assert "`docs/ru/assembly.md`" in without and "(about.md#corrections)" in without
+    assert "`docs/ru/assembly.md`" in without and "(docs:about.md#corrections)" in without
     assert "Последнее изменение" not in without  # no history: no date rather than a wrong one
 
 
@@ -88,7 +88,7 @@ def test_open_data_states_its_licence(built_site):
 
 def test_outdated_translation_shows_a_notice_and_the_build_log_is_short(tmp_path):
     """A copy of the project whose English glossary page changed, built for a preview."""
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools"):
+    for name in ("mkdocs.yml", "docs", "data", "sources", "hooks", "overrides", "tools"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     english = tmp_path / "docs" / "en" / "glossary.md"

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from kzrights.directives import render_page
+from kzrights.source_text import SourceText, SourceTextError, load_source_cached
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.load import RECORD_FILES, DataError, Problem, SiteData, load_site
 from kzrights.models import Text
@@ -231,7 +232,16 @@ def _valid_records(data_dir: Path) -> SiteData:
         areas={a.id: a for a in records["areas"]}, documents={d.key: d for d in records["documents"]},
         views=records["views"], cases=records["cases"], figures={f.key: f for f in records["figures"]},
         glossary=records["glossary"],
-        labels={k: t for k, v in labels.items() for t in valid(Text, [v])})
+        labels={k: t for k, v in labels.items() for t in valid(Text, [v])},
+        source=_source_text(data_dir.parent), root=data_dir.parent)
+
+
+def _source_text(root: Path) -> SourceText | None:
+    """The submission's text, or None when it does not parse (the data check reports it)."""
+    try:
+        return load_source_cached(root)
+    except (OSError, SourceTextError):
+        return None
 
 
 def schema_drift(root: Path) -> list[str]:
