@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .test_build_errors import line_of
 
 LIMIT = 180  # seconds for any one build of the copy
 
@@ -67,11 +68,6 @@ def edit(project):
     yield apply
     for path, text in saved.items():
         path.write_text(text, encoding="utf-8")
-
-
-def line_of(project: Path, name: str, needle: str) -> int:
-    lines = (project / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 def assert_failed_and_kept(project: Path, before: dict, result, started: float) -> None:
