@@ -19,6 +19,14 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "view_title": frozenset({"authors"}),
     "chart_source": frozenset({"paras"}),
     "card_articles": frozenset({"articles"}),
+    # The page of a View (kzrights/render/view_page.py) and "Cite this" (kzrights/cite.py).
+    "articles_list": frozenset({"articles"}),
+    "not_recorded_note": frozenset({"link"}),
+    "read_in": frozenset({"symbol", "language"}),
+    "joint_redirect": frozenset({"symbol"}),
+    "cite_adopted_views": frozenset({"date"}),
+    "cite_adopted_decision": frozenset({"date"}),
+    "cite_page_changed": frozenset({"date"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
@@ -30,6 +38,15 @@ REQUIRED: frozenset[str] = frozenset({
     *(f"col_term_{lang}" for lang in LANGS),
     "status_none", "status_no-action", "status_not-fully-implemented", "status_not-implemented",
     *(f"dataset_{name}" for name in ("cases", "views", "figures", "documents", "glossary")),
+    *(f"view_heading_{part}" for part in ("document", "subject", "implementation", "read")),
+    "view_type_views", "view_type_decision", "view_lead_views", "view_lead_decision",
+    "view_lead_unknown", "field_symbols", "field_symbols_joint", "field_type",
+    "field_communications", "field_authors", "field_script_latin", "field_script_ru",
+    "field_script_kk", "field_ngo_spelling", "field_adopted", "field_communicated",
+    "field_session", "field_subject", "field_issues", "field_articles", "field_areas",
+    "articles_invoked_note", "as_given", "not_recorded", "propose_correction",
+    "after_submission", "implementation_said", "language_en", "language_ru",
+    "cite_heading", "cite_copy", "cite_copied", "cite_download", "cite_committee",
 })
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .load import SiteData
+from .render.view_page import render_view_page, render_view_redirect, view_page_path
+from .symbols import symbol_slug
 
 _PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
 
@@ -38,7 +40,16 @@ PageMaker = Callable[[SiteData, str], Iterable[GeneratedPage]]
 
 # Makers, in the order their pages are added. Each is ``(data, lang) -> pages``;
 # add a new kind of record page here.
-PAGE_MAKERS: list[PageMaker] = []
+def view_pages(data: SiteData, lang: str) -> Iterable[GeneratedPage]:
+    """A page per View or decision; each other symbol of a joint document redirects to it."""
+    for view in data.views:
+        yield GeneratedPage(view_page_path(view.slug), render_view_page(view, data, lang))
+        for symbol in view.also:
+            slug = symbol_slug(symbol)
+            yield GeneratedPage(view_page_path(slug), render_view_redirect(view, slug, symbol, data, lang))
+
+
+PAGE_MAKERS: list[PageMaker] = [view_pages]
 
 
 def generated_pages(data: SiteData, lang: str) -> list[GeneratedPage]:
