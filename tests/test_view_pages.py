@@ -57,6 +57,7 @@ def test_every_symbol_reaches_its_page(built_site, lang, symbol):
     if refresh := REFRESH.search(text):  # the other symbol of a joint document
         target = (path.parent / refresh[1]).resolve() / "index.html"
         assert f'<link rel="canonical" href="{refresh[1]}">' in text
+        assert "data-pagefind-body" not in text  # search finds the joint page only
         text = target.read_text(encoding="utf-8")
         assert not REFRESH.search(text)
     view = DATA.views_by_symbol[symbol]
