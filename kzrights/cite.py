@@ -17,7 +17,7 @@ from typing import Any
 from .i18n import format_date
 from .load import SiteData
 from .models import View
-from .render.text import esc, join_names, time_html
+from .render.text import esc, esc_format, join_names, time_html
 from .symbols import undocs_url
 
 CITE_FILES = ("cite.json", "cite.bib")  # written next to the page: views/<slug>/cite.json
@@ -57,7 +57,7 @@ def view_reference(view: View, data: SiteData, lang: str) -> Reference:
     html, text = f"{esc(name)} ({esc(symbol)})", f"{name} ({symbol})"
     if view.adopted and view.type:
         clause = data.label(f"cite_adopted_{view.type}", lang)
-        html += ", " + esc(clause).replace("{date}", time_html(view.adopted, lang))
+        html += ", " + esc_format(clause, date=time_html(view.adopted, lang))
         text += ", " + clause.format(date=format_date(view.adopted, lang))
     csl: dict[str, Any] = {
         "id": view.slug, "type": "legal_case", "title": name,
@@ -81,7 +81,7 @@ def page_reference(key: str, title: str, site_name: str, url_path: str, changed:
                            "container-title": site_name, "URL": url_path, "language": lang}
     if changed:
         clause = data.label("cite_page_changed", lang)
-        html += ", " + esc(clause).replace("{date}", time_html(changed, lang))
+        html += ", " + esc_format(clause, date=time_html(changed, lang))
         text += ", " + clause.format(date=format_date(changed, lang))
         csl["issued"] = _date_parts(changed)
     return Reference(key, csl, _end(html), _end(text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 from ..i18n import format_date, format_figure_value
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
@@ -70,6 +72,16 @@ def text_with_figures(text: str, data: SiteData, lang: str) -> str:
 def format_figure(figure: Figure, lang: str) -> str:
     """A figure's value with its unit and qualifier, as the page's language writes it."""
     return format_figure_value(figure.value, figure.unit, figure.qualifier, lang)
+
+
+def esc_format(template: str, escape=esc, **html: str) -> str:
+    """Fill a label's ``{placeholders}`` with HTML or Markdown, escaping only the label's own text."""
+    out = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        out.append(escape(literal))
+        if name is not None:
+            out.append(html[name])
+    return "".join(out)
 
 
 def time_html(iso: str, lang: str) -> str:

@@ -9,7 +9,7 @@ from ..i18n import DEFAULT_LANG
 from ..load import SOURCE_KEY, SiteData
 from ..models import Person, Text, View
 from ..symbols import undocs_url
-from .text import esc, md_esc, time_html
+from .text import esc, esc_format, md_esc, time_html
 
 ABOUT_CORRECTIONS = "about.md#corrections"  # where to propose a correction
 SCRIPTS = ("en", "ru", "kk")  # a name in Latin, Russian Cyrillic and Kazakh Cyrillic
@@ -141,7 +141,7 @@ def render_view_page(view: View, data: SiteData, lang: str) -> str:
             text = page.label("read_in").format(symbol=symbol, language=page.label(f"language_{doc_lang}"))
             lines.append(f"- [{md_esc(text)}]({undocs_url(symbol, doc_lang)}){{ hreflang=\"{doc_lang}\" }}")
     link = f"[{md_esc(page.label('propose_correction'))}](../{ABOUT_CORRECTIONS})"
-    lines += ["", md_esc(page.label("not_recorded_note")).replace("\\{link\\}", link), ""]
+    lines += ["", esc_format(page.label("not_recorded_note"), md_esc, link=link), ""]
     return "\n".join(lines)
 
 
