@@ -39,10 +39,11 @@ def article(path: Path) -> str:
 
 
 def field(text: str, label: str) -> list[str]:
-    """The definitions (<dd>) of a term (<dt>) on a View page."""
-    match = re.search(rf"<dt>{re.escape(html.escape(label, quote=False))}</dt>\n((?:<dd>.*?</dd>\n?)+)", text)
-    assert match, f"no field {label!r}"
-    return re.findall(r"<dd>(.*?)</dd>", match[1])
+    """The definitions (<dd>) of a term (<dt>) on a View page, character references resolved."""
+    dts = {html.unescape(dt): dds for dt, dds in
+           re.findall(r"<dt>(.*?)</dt>\n((?:<dd>.*?</dd>\n?)+)", text)}
+    assert label in dts, f"no field {label!r}"
+    return [html.unescape(dd) for dd in re.findall(r"<dd>(.*?)</dd>", dts[label])]
 
 
 def test_the_submission_names_37_symbols():
