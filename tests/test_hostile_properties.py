@@ -151,7 +151,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tabl
               "pymdownx.details", "pymdownx.superfences"]
 TAGS = {"h1", "h2", "p", "span", "a", "div", "table", "caption", "thead", "tbody", "tr", "th",
         "td", "strong", "br", "ol", "ul", "li", "figure", "figcaption", "svg", "title", "desc",
-        "line", "rect", "text"}
+        "line", "rect", "text", "time"}  # time: every date (render.text.time_html)
 HREF = re.compile(r"#[a-z0-9-]+|https://undocs\.org/(?:en|ru)/[A-Z0-9/.]+|\.\./data/\w+\.(?:csv|json)"
                   r"|[a-z-]+\.md")
 
