@@ -24,6 +24,14 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "corrections_generated": frozenset({"path", "about"}),
     "last_changed": frozenset({"date"}),
     "reader_intro": frozenset({"date"}),
+    # The page of a View (kzrights/render/view_page.py) and "Cite this" (kzrights/cite.py).
+    "articles_list": frozenset({"articles"}),
+    "not_recorded_note": frozenset({"link"}),
+    "read_in": frozenset({"symbol", "language"}),
+    "joint_redirect": frozenset({"symbol"}),
+    "cite_adopted_views": frozenset({"date"}),
+    "cite_adopted_decision": frozenset({"date"}),
+    "cite_page_changed": frozenset({"date"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
@@ -42,6 +50,15 @@ REQUIRED: frozenset[str] = frozenset({
     "col_page", "tr_up-to-date", "tr_outdated", "tr_missing", "tr_records_ok", "tr_records_note",
     "translation_outdated_title", "translation_outdated", "edit_page", "corrections_link",
     "data_licence", "data_licence_link", "data_readme", "schema_note",
+    *(f"view_heading_{part}" for part in ("document", "subject", "implementation", "read")),
+    "view_type_views", "view_type_decision", "view_lead_views", "view_lead_decision",
+    "view_lead_unknown", "field_symbols", "field_symbols_joint", "field_type",
+    "field_communications", "field_authors", "field_script_latin", "field_script_ru",
+    "field_script_kk", "field_ngo_spelling", "field_adopted", "field_communicated",
+    "field_session", "field_subject", "field_issues", "field_articles", "field_areas",
+    "articles_invoked_note", "as_given", "not_recorded", "propose_correction",
+    "after_submission", "implementation_said", "language_en", "language_ru",
+    "cite_heading", "cite_copy", "cite_copied", "cite_download", "cite_committee",
 })
 
 

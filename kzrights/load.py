@@ -16,7 +16,7 @@ from .labels import REQUIRED, missing_label_hint, placeholder_problem
 from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View
 from .plainyaml import Parsed as _Parsed
 from .plainyaml import Path_, parse_plain_yaml
-from .symbols import slug
+from .symbols import slug, symbol_slug
 from .source_text import SOURCE_FILE, SourceText, SourceTextError, load_source_cached
 
 SOURCE_KEY = "ngo-2022"
@@ -66,7 +66,8 @@ class SiteData:
     views_by_symbol: dict[str, View] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "views_by_symbol", {v.symbol: v for v in self.views})
+        object.__setattr__(self, "views_by_symbol",
+                           {symbol: v for v in self.views for symbol in v.symbols})
 
     def label(self, name: str, lang: str) -> str:
         """An interface word from ``data/labels.yaml``."""
@@ -198,7 +199,8 @@ class _Checker:
                 else:
                     seen[value] = index
         self._unique_anchors()
-        symbols = {v.symbol for _, v in self.each("views")}
+        self.view_slugs()
+        symbols = {s for _, v in self.each("views") for s in v.symbols}
         for index, doc in self.each("documents"):
             if doc.key in symbols:
                 self.report("documents", (index, "key"),
@@ -221,10 +223,25 @@ class _Checker:
                 else:
                     ids.setdefault(anchor, (key, self.rels[kind]))
 
+    def view_slugs(self) -> None:
+        """Every symbol (own or joint) names one page: no two may share a slug."""
+        seen: dict[str, int] = {}
+        own = set()  # a record's own symbol twice is reported by unique_ids
+        for index, view in self.each("views"):
+            for n, symbol in enumerate(view.symbols):
+                path: Path_ = (index, "symbol") if n == 0 else (index, "also", n - 1)
+                slug = symbol_slug(symbol)
+                if slug in seen and not (n == 0 and symbol in own):
+                    self.report("views", path, f"slug {slug!r} of {symbol!r} is already used (line "
+                                f"{_line_of(self.parsed['views'].lines, (seen[slug],))})")
+                elif slug not in seen:
+                    seen[slug] = index
+            own.add(view.symbol)
+
     def references(self) -> None:
         areas = {a.id for _, a in self.each("areas")}
         docs = {d.key: d for _, d in self.each("documents")}
-        citable = set(docs) | {v.symbol for _, v in self.each("views")}
+        citable = set(docs) | {s for _, v in self.each("views") for s in v.symbols}
         for kind in ("cases", "views"):
             for index, record in self.each(kind):
                 for n, area in enumerate(record.areas):

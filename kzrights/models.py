@@ -16,7 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .symbols import normalise_symbol, parse_view_symbol
+from .symbols import communication_numbers, normalise_symbol, parse_view_symbol, symbol_slug
 
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 FIGURE_REF = re.compile(r"\{\{\s*fig:(?P<key>[a-z0-9-]+)\s*\}\}")  # a figure named in a text
@@ -172,30 +172,81 @@ class Document(Record):
         return self
 
 
+ViewSymbolStr = Annotated[str, AfterValidator(normalise_symbol)]
+
+
 class View(Record):
-    symbol: Annotated[str, AfterValidator(normalise_symbol)]
-    """the View's UN document symbol; session, communication number and year are read from it"""
+    """One document of the Human Rights Committee: Views or a decision on a communication.
+
+    ``status``, ``status_paras`` and ``paras`` come from the NGO submission; ``type``,
+    the dates, ``subject``, ``issues`` and the articles invoked from the document's own
+    header (cited by its symbol). ``also`` holds the other symbols of a joint document.
+    """
+
+    symbol: ViewSymbolStr
+    """the document's UN symbol; session, communication number and year are read from it"""
+    also: list[ViewSymbolStr] = []
+    """the other symbols of a joint document (one page; their addresses redirect to it)"""
+    printed_symbol: PlainText | None = None
+    """a combined symbol, as printed on a joint document"""
+    in_submission: bool = True
+    """false for a document adopted after the December 2022 submission"""
+    type: Literal["views", "decision"] | None = None
+    """views or decision, as the document's header says"""
+    adopted: IsoDate | None = None
+    """date of adoption (YYYY-MM-DD), from the document's header"""
+    communicated: IsoDate | None = None
+    """date of the communication, from the document's header"""
+    also_communicated: list[IsoDate] = []
+    """the communication dates of the `also` symbols, in the same order"""
     authors: Annotated[list[Person], Field(min_length=1)]
     """the authors of the communication"""
+    subject: Text | None = None
+    """subject matter, as the document's header gives it (English) with translations"""
+    issues: Text | None = None
+    """substantive issues, as the document's header gives them (English) with translations"""
     areas: list[Slug] = []
     """ids from data/areas.yaml, only where the source ties the View to an area"""
     status: Literal["no-action", "not-fully-implemented", "not-implemented"] | None = None
     """implementation status as the source states it; omit when it says nothing"""
     status_paras: list[Para] = []
     """paragraphs where the source states the status"""
-    paras: Annotated[list[Para], Field(min_length=1)]
-    """every paragraph of the NGO submission that names this View"""
+    paras: list[Para] = []
+    """every paragraph of the NGO submission that names this document (required when in_submission)"""
     articles_invoked: list[Article] = []
     """Covenant articles the authors invoked, when a source gives them"""
+    articles_invoked_text: PlainText | None = None
+    """the articles invoked as the document prints them (English)"""
     articles_violated: list[Article] = []
     """Covenant articles the Committee found violated, when a source gives them"""
 
     @model_validator(mode="after")
     def _symbol_parses(self) -> View:
-        parse_view_symbol(self.symbol)
+        for symbol in (self.symbol, *self.also):
+            parse_view_symbol(symbol)
         if self.status and not self.status_paras:
             raise ValueError("a status needs `status_paras`, where the source states it")
+        if self.in_submission and not self.paras:
+            raise ValueError("`paras`: a View from the submission needs the paragraphs naming it")
+        if not self.in_submission and (self.paras or self.status):
+            raise ValueError("a View adopted after the submission has no `paras` or `status` from it")
+        if self.also_communicated and len(self.also_communicated) != len(self.also):
+            raise ValueError("`also_communicated` needs one date per symbol in `also`")
+        if self.printed_symbol and not self.printed_symbol.startswith(self.symbol):
+            raise ValueError("`printed_symbol` must start with `symbol`")
+        if self.symbol in self.also or len(set(self.also)) != len(self.also):
+            raise ValueError("`also` repeats a symbol")
         return self
+
+    @property
+    def symbols(self) -> list[str]:
+        """Every symbol of the document, its own first."""
+        return [self.symbol, *self.also]
+
+    @property
+    def slug(self) -> str:
+        """The page's path segment, the same in every language: ``ccpr-c-130-d-2661-2015``."""
+        return symbol_slug(self.symbol)
 
     @property
     def session(self) -> int:
@@ -204,6 +255,13 @@ class View(Record):
     @property
     def number(self) -> int:
         return parse_view_symbol(self.symbol).number
+
+    @property
+    def numbers(self) -> list[str]:
+        """Communication numbers of every symbol (``2542/2015``), ranges of a printed symbol expanded."""
+        if self.printed_symbol:
+            return communication_numbers(self.printed_symbol)
+        return [f"{p.number}/{p.year}" for p in map(parse_view_symbol, self.symbols)]
 
     @property
     def year(self) -> int:

@@ -31,8 +31,10 @@ def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
                  **{field: {lang: fill_figures(getattr(c, field)(lang), data, lang) for lang in LANGS}
                     for field in ("title", "summary")}} for c in data.cases]
     if name == "views":
-        return [{**v.model_dump(mode="json"), "session": v.session, "number": v.number,
-                 "year": v.year, **{f"url_{lang}": undocs_url(v.symbol, lang) for lang in ("en", "ru")}}
+        return [{**v.model_dump(mode="json"), "slug": v.slug, "page": f"/views/{v.slug}/",
+                 "session": v.session, "number": v.number, "year": v.year,
+                 "communications": v.numbers,
+                 **{f"url_{lang}": undocs_url(v.symbol, lang) for lang in ("en", "ru")}}
                 for v in data.views]
     if name == "figures":
         return [{**f.model_dump(mode="json"), "value": int(f.value) if f.value == int(f.value)

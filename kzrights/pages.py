@@ -21,6 +21,8 @@ from .cited_on import paragraph_citations, written_pages
 from .links import READER_PAGE
 from .load import SiteData
 from .render.source_reader import render_source_reader
+from .render.view_page import render_view_page, render_view_redirect, view_page_path
+from .symbols import symbol_slug
 
 _PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
 
@@ -49,9 +51,18 @@ def source_reader(data: SiteData, lang: str) -> Iterable[GeneratedPage]:
     yield GeneratedPage(READER_PAGE, render_source_reader(data, lang, paragraph_citations(data, lang, pages)))
 
 
+def view_pages(data: SiteData, lang: str) -> Iterable[GeneratedPage]:
+    """A page per View or decision; each other symbol of a joint document redirects to it."""
+    for view in data.views:
+        yield GeneratedPage(view_page_path(view.slug), render_view_page(view, data, lang))
+        for symbol in view.also:
+            slug = symbol_slug(symbol)
+            yield GeneratedPage(view_page_path(slug), render_view_redirect(view, slug, symbol, data, lang))
+
+
 # Makers, in the order their pages are added. Each is ``(data, lang) -> pages``;
 # add a new kind of record page here.
-PAGE_MAKERS: list[PageMaker] = [source_reader]
+PAGE_MAKERS: list[PageMaker] = [view_pages, source_reader]
 
 
 def generated_pages(data: SiteData, lang: str) -> list[GeneratedPage]:

@@ -150,3 +150,70 @@ def test_source_text_numbering_error_names_its_line(data_dir):
     assert problems(data_dir) == [
         f"sources/ngo-submission-iccpr-kazakhstan-2022.txt:{at + 1}: ngo-2022: "
         "paragraph 14 where paragraph 41 was expected"]
+
+
+SECOND_VIEW = """\
+- symbol: CCPR/C/126/D/2542/2015
+  also: [CCPR/C/126/D/2543/2015]
+  type: views
+  adopted: "2019-07-26"
+  authors:
+    - {en: Dilnar Insenova, ru: Дильнар Инсенова, kk: Ділнар Инсенова}
+  paras: [5]
+"""
+
+
+def add_view(data_dir: Path, text: str = SECOND_VIEW) -> None:
+    path = data_dir / "views.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_view_with_header_fields_loads(data_dir):
+    add_view(data_dir)
+    data = load_site(data_dir)
+    view = data.views_by_symbol["CCPR/C/126/D/2543/2015"]  # the other symbol names the same record
+    assert view.symbol == "CCPR/C/126/D/2542/2015" and view.slug == "ccpr-c-126-d-2542-2015"
+    assert view.numbers == ["2542/2015", "2543/2015"] and view.type == "views"
+
+
+def test_view_unknown_area(data_dir):
+    edit(data_dir, "views.yaml", "areas: [assembly]", "areas: [assembley]")
+    assert problems(data_dir) == ["data/views.yaml:4: views[0].areas[0]: unknown area 'assembley'"]
+
+
+def test_view_malformed_adoption_date(data_dir):
+    add_view(data_dir)
+    edit(data_dir, "views.yaml", '"2019-07-26"', '"2019-02-30"')
+    [problem] = problems(data_dir)
+    assert problem.startswith("data/views.yaml:11: views[1].adopted: invalid date '2019-02-30'")
+
+
+def test_view_type_is_views_or_decision(data_dir):
+    add_view(data_dir)
+    edit(data_dir, "views.yaml", "type: views", "type: opinion")
+    assert any(p.startswith("data/views.yaml:10: views[1].type: ") for p in problems(data_dir))
+
+
+def test_two_views_with_the_same_slug(data_dir):
+    add_view(data_dir)
+    add_view(data_dir, SECOND_VIEW.replace("CCPR/C/126/D/2542/2015", "CCPR/C/126/D/2999/2015"))
+    assert ("data/views.yaml:16: views[2].also[0]: slug 'ccpr-c-126-d-2543-2015' of "
+            "'CCPR/C/126/D/2543/2015' is already used (line 8)") in problems(data_dir)
+
+
+def test_joint_symbol_that_is_another_record(data_dir):
+    add_view(data_dir, SECOND_VIEW.replace("CCPR/C/126/D/2543/2015", "CCPR/C/120/D/2158/2012"))
+    assert problems(data_dir) == [
+        "data/views.yaml:9: views[1].also[0]: slug 'ccpr-c-120-d-2158-2012' of "
+        "'CCPR/C/120/D/2158/2012' is already used (line 1)"]
+
+
+def test_view_after_the_submission_has_no_paragraphs_from_it(data_dir):
+    add_view(data_dir, SECOND_VIEW.replace("  paras: [5]\n", "  in_submission: false\n  paras: [5]\n"))
+    assert any(p.startswith("data/views.yaml:8: views[1]: a View adopted after the submission")
+               for p in problems(data_dir))
+
+
+def test_view_from_the_submission_needs_its_paragraphs(data_dir):
+    add_view(data_dir, SECOND_VIEW.replace("  paras: [5]\n", ""))
+    assert any(p.startswith("data/views.yaml:8: views[1]: `paras`") for p in problems(data_dir))

@@ -9,7 +9,7 @@ from ..links import READER_PAGE, docs_link
 from ..load import SOURCE_KEY, SiteData
 from ..models import MAX_PARA, Document, View
 from ..symbols import normalise_symbol, slug, undocs_url
-from .text import esc, format_paras, link_paras, person_names
+from .text import esc, format_paras, link_paras, person_names, time_html
 
 _LOCATOR = re.compile(r"^(?:paras?\.?|пп?\.)\s*(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
 
@@ -54,7 +54,7 @@ def _document_entry(doc: Document, data: SiteData, lang: str) -> str:
     title = _document_title(doc, data, lang)
     parts = [esc(title)]
     if doc.date and not (len(doc.date) == 4 and doc.date in title):  # "Law … (2009), 2009"
-        parts.append(esc(format_date(doc.date, lang)))
+        parts.append(time_html(doc.date, lang))
     text = ", ".join(parts)
     text += "" if text.endswith(".") else "."
     if doc.kind == "un":

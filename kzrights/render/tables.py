@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from ..i18n import LANGS, UN_DOC_LANG, format_period
+from ..i18n import LANGS, UN_DOC_LANG
 from ..labels import series_label
 from ..load import SiteData
 from ..models import Case, View
 from ..symbols import undocs_url
 from .citations import view_title
-from .text import esc, format_figure, link_paras, md_esc, person_names, text_with_figures
+from .text import (esc, format_figure, format_paras, link_paras, md_esc, period_html,
+                   person_names, text_with_figures)
 
 
 def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool = False) -> str:
@@ -26,7 +27,7 @@ def _date_key(case: Case) -> str:
 
 
 def _case_row(case: Case, data: SiteData, lang: str) -> str:
-    when = esc(format_period(case.date, case.date_end, lang))
+    when = period_html(case.date, case.date_end, lang)
     place = esc(case.place(lang)) if case.place else ""
     return (f'<tr id="{case.anchor}"><td data-sort="{esc(case.date or "")}">{when}</td>'
             f"<td><strong>{text_with_figures(case.title(lang), data, lang)}</strong><br>"
@@ -92,7 +93,7 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
         raise ValueError(f"no figures in series {series!r} (data/figures.yaml)")
     headers = [data.label(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source")]
     rows = [f'<tr id="fig-{f.key}"><td>{esc(f.label(lang))}</td><td>{esc(format_figure(f, lang))}</td>'
-            f"<td>{esc(format_period(f.period, None, lang))}</td>"
+            f"<td>{period_html(f.period, None, lang)}</td>"
             f"<td>{link_paras(f.paras, data, lang)}</td></tr>"
             for f in figures]
     return _table(data.label(series_label(series), lang), headers, rows)

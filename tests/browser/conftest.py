@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kzrights.symbols import symbol_slug
+
 from ..conftest import ROOT, site_pages
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -36,7 +38,16 @@ def page_url(lang: str, page: str) -> str:
     return prefix if page == "index" else f"{prefix}{page.removesuffix('/index')}/"
 
 
-ALL_PAGES = [page_url(lang, page) for lang in LANGS for page in PAGES] + ["/404.html"]
+# Generated record pages (kzrights/pages.py). The Nu checker reads every one of them (it
+# checks the whole built folder); the tests in a browser open one of each kind per language:
+# a Decision, a joint document, a View adopted after the submission, a View with an area, a
+# View the UN documents were not read for.
+VIEW_PAGES = [f"views/{symbol_slug(s)}" for s in (
+    "CCPR/C/133/D/2726/2016", "CCPR/C/126/D/2542/2015", "CCPR/C/137/D/2538/2015",
+    "CCPR/C/116/D/2129/2012", "CCPR/C/131/D/2676/2015")]
+
+ALL_PAGES = ([page_url(lang, page) for lang in LANGS for page in PAGES + VIEW_PAGES]
+             + ["/404.html"])
 
 
 def missing(reason: str):

@@ -1,0 +1,36 @@
+"""The "Cite this" section of a page: the formatted citation, a copy button, downloads."""
+
+from __future__ import annotations
+
+from ..cite import CITE_FILES, Reference
+from ..load import SiteData
+from .text import esc, md_esc
+
+CITE_HEADING_ID = "cite-this"
+
+
+def render_cite_block(ref: Reference, files_dir: str, data: SiteData, lang: str) -> str:
+    """Markdown for the end of a page; ``files_dir`` is the folder of the downloads,
+    relative to the page's Markdown file (MkDocs resolves and checks the links).
+
+    The copy button stays hidden until docs/assets/cite.js (no inline script) shows it.
+    """
+    labels = {k: esc(data.label(k, lang)) for k in ("cite_copy", "cite_copied")}
+    downloads = " · ".join(
+        f"[{name}]({files_dir}/{file}){{ download=\"{ref.key}.{file.rsplit('.', 1)[1]}\" "
+        f"type=\"{mime}\" }}"
+        for name, file, mime in zip(("CSL-JSON", "BibTeX"), CITE_FILES,
+                                    ("application/vnd.citationstyles.csl+json", "application/x-bibtex")))
+    return "\n".join([
+        f"## {md_esc(data.label('cite_heading', lang))} {{ #{CITE_HEADING_ID} }}",
+        "",
+        '<div class="cite-this">',
+        f'<p class="cite-text" id="cite-text">{ref.html}</p>',
+        f'<p class="cite-actions"><button type="button" class="md-button cite-copy" '
+        f'data-copy="cite-text" data-copied="{labels["cite_copied"]}" hidden>{labels["cite_copy"]}'
+        '</button> <span class="cite-status" role="status"></span></p>',
+        "</div>",
+        "",
+        f"{md_esc(data.label('cite_download', lang))} {downloads}",
+        "",
+    ])
