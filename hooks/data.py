@@ -1,6 +1,7 @@
 """MkDocs adapter for the data package: load and check the data once per build process,
 check every page of every language first (all problems in one report), configure the
-page rendering (kzrights/mdext.py) for the language being built, publish the open data."""
+page rendering (kzrights/mdext.py) for the language being built, resolve the renderers' links to
+other pages (``docs:…``, kzrights/links.py), publish the open data."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mkdocs.utils.meta import get_data
 
 from kzrights.directives import DirectiveError, render_page_once
 from kzrights.i18n import LANGS
+from kzrights.links import resolve_docs_links
 from kzrights.load import DataError, SiteData, load_site_cached
 from kzrights.opendata import OPEN_DATA_DIR, build_open_data
 from kzrights.pages import generated_pages
@@ -123,3 +125,18 @@ def on_page_markdown(markdown, page, config, files):
     else:  # a generated page (kzrights/pages.py)
         _page["name"], _page["first_line"] = f"generated page {page.file.src_uri}", 1
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language
+    prefix = "" if lang == i18n.default_language else f"{lang}/"
+
+    def relative_url(path: str) -> str:
+        target = files.get_file_from_path(prefix + path)
+        if target is None:
+            raise PluginError(f"{page.file.src_uri}: a generated link leads to docs/{lang}/{path}, "
+                              "which is not a page")
+        return target.url_relative_to(page.file)
+
+    return resolve_docs_links(html, relative_url)

@@ -16,7 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .symbols import normalise_symbol, parse_view_symbol
+from .symbols import communication_numbers, normalise_symbol, parse_view_symbol, symbol_slug
 
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 FIGURE_REF = re.compile(r"\{\{\s*fig:(?P<key>[a-z0-9-]+)\s*\}\}")  # a figure named in a text
@@ -101,6 +101,11 @@ def _field_error(model: str, name: str, value: object, message: str) -> Validati
         loc=(name,), input=value)])
 
 
+def article_number(article: Article) -> str:
+    """The article an article reference belongs to: ``14.3`` (paragraph 3) is article ``14``."""
+    return article.split(".")[0]
+
+
 class Record(BaseModel):
     """Base: unknown fields are errors, records are immutable."""
 
@@ -150,22 +155,63 @@ class Document(Record):
         return self
 
 
+ViewSymbolStr = Annotated[str, AfterValidator(normalise_symbol)]
+
+
 class View(Record):
-    symbol: Annotated[str, AfterValidator(normalise_symbol)]
+    """One document of the Human Rights Committee: Views or a decision on a communication.
+
+    ``status``, ``status_paras`` and ``paras`` come from the NGO submission; ``type``,
+    the dates, ``subject``, ``issues`` and the articles invoked from the document's own
+    header (cited by its symbol). ``also`` holds the other symbols of a joint document.
+    """
+
+    symbol: ViewSymbolStr
+    also: list[ViewSymbolStr] = []
+    printed_symbol: PlainText | None = None  # a combined symbol, as printed on a joint document
+    in_submission: bool = True  # False: adopted after the December 2022 submission
+    type: Literal["views", "decision"] | None = None
+    adopted: IsoDate | None = None
+    communicated: IsoDate | None = None
+    also_communicated: list[IsoDate] = []  # the communication dates of `also`, in order
     authors: Annotated[list[Person], Field(min_length=1)]
+    subject: Text | None = None
+    issues: Text | None = None
     areas: list[Slug] = []
     status: Literal["no-action", "not-fully-implemented", "not-implemented"] | None = None
     status_paras: list[Para] = []
-    paras: Annotated[list[Para], Field(min_length=1)]
+    paras: list[Para] = []
     articles_invoked: list[Article] = []
+    articles_invoked_text: PlainText | None = None  # as the document prints it (English)
     articles_violated: list[Article] = []
 
     @model_validator(mode="after")
     def _symbol_parses(self) -> View:
-        parse_view_symbol(self.symbol)
+        for symbol in (self.symbol, *self.also):
+            parse_view_symbol(symbol)
         if self.status and not self.status_paras:
             raise ValueError("a status needs `status_paras`, where the source states it")
+        if self.in_submission and not self.paras:
+            raise ValueError("`paras`: a View from the submission needs the paragraphs naming it")
+        if not self.in_submission and (self.paras or self.status):
+            raise ValueError("a View adopted after the submission has no `paras` or `status` from it")
+        if self.also_communicated and len(self.also_communicated) != len(self.also):
+            raise ValueError("`also_communicated` needs one date per symbol in `also`")
+        if self.printed_symbol and not self.printed_symbol.startswith(self.symbol):
+            raise ValueError("`printed_symbol` must start with `symbol`")
+        if self.symbol in self.also or len(set(self.also)) != len(self.also):
+            raise ValueError("`also` repeats a symbol")
         return self
+
+    @property
+    def symbols(self) -> list[str]:
+        """Every symbol of the document, its own first."""
+        return [self.symbol, *self.also]
+
+    @property
+    def slug(self) -> str:
+        """The page's path segment, the same in every language: ``ccpr-c-130-d-2661-2015``."""
+        return symbol_slug(self.symbol)
 
     @property
     def session(self) -> int:
@@ -176,6 +222,13 @@ class View(Record):
         return parse_view_symbol(self.symbol).number
 
     @property
+    def numbers(self) -> list[str]:
+        """Communication numbers of every symbol (``2542/2015``), ranges of a printed symbol expanded."""
+        if self.printed_symbol:
+            return communication_numbers(self.printed_symbol)
+        return [f"{p.number}/{p.year}" for p in map(parse_view_symbol, self.symbols)]
+
+    @property
     def year(self) -> int:
         return parse_view_symbol(self.symbol).year
 
@@ -183,6 +236,21 @@ class View(Record):
     def anchor(self) -> str:
         """The same fragment id on every page and in every language."""
         return f"view-{self.number}-{self.year}"
+
+
+class ViewAreaRule(Record):
+    """One area of the written rule that gives the Committee's Views their areas
+    (``data/view-areas.yaml``, applied by :func:`kzrights.load.view_areas`)."""
+
+    area: Slug
+    articles: list[Article] = []  # a View invoking one of these articles belongs to the area
+    subject: list[PlainText] = []  # ... or whose English subject matter or issues name one
+
+    @model_validator(mode="after")
+    def _says_something(self) -> ViewAreaRule:
+        if not (self.articles or self.subject):
+            raise ValueError("a rule needs `articles` or `subject` phrases")
+        return self
 
 
 class Case(Record):

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .load import SiteData
+from .render.citations import view_title
+from .render.text import md_esc
 
 _PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
 
@@ -36,9 +38,22 @@ class GeneratedPage:
 
 PageMaker = Callable[[SiteData, str], Iterable[GeneratedPage]]
 
+
+def view_placeholder_pages(data: SiteData, lang: str) -> Iterable[GeneratedPage]:
+    """A page per View at ``views/<slug>.md``, the target of the register's links.
+
+    A placeholder (title and symbol) for the View pages being written on their own branch:
+    it goes when they are merged.
+    """
+    for view in data.views:
+        title = md_esc(view_title(view, data, lang))
+        yield GeneratedPage(f"views/{view.slug}.md",
+                            f"# {title} {{ #view }}\n\n{md_esc(view.symbol)}\n")
+
+
 # Makers, in the order their pages are added. Each is ``(data, lang) -> pages``;
 # add a new kind of record page here.
-PAGE_MAKERS: list[PageMaker] = []
+PAGE_MAKERS: list[PageMaker] = [view_placeholder_pages]
 
 
 def generated_pages(data: SiteData, lang: str) -> list[GeneratedPage]:

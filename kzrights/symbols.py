@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from .i18n import UN_DOC_LANG, check_lang
 
+_NUMBER = re.compile(r"(\d+)/(\d{4})(?:\s*-\s*(\d+)/(\d{4}))?")
 _VIEW = re.compile(r"^CCPR/C/(?P<session>\d+)/D/(?P<number>\d+)/(?P<year>\d{4})$")
 
 
@@ -31,6 +32,22 @@ def parse_view_symbol(symbol: str) -> ViewSymbol:
     if not match:
         raise ValueError(f"not a Views symbol of the form CCPR/C/<session>/D/<number>/<year>: {symbol!r}")
     return ViewSymbol(*(int(match[k]) for k in ("session", "number", "year")))
+
+
+def communication_numbers(printed: str) -> list[str]:
+    """The communication numbers of a combined symbol, ranges expanded:
+    ``CCPR/C/137/D/2538/2015-2539/2015, 2544/2015`` -> ``2538/2015``, ``2539/2015``, ``2544/2015``."""
+    numbers: list[str] = []
+    for first, year, last, last_year in _NUMBER.findall(printed.split("/D/", 1)[-1]):
+        if last and last_year != year:
+            raise ValueError(f"a range of communications across years: {printed!r}")
+        numbers += [f"{n}/{year}" for n in range(int(first), int(last or first) + 1)]
+    return numbers
+
+
+def symbol_slug(symbol: str) -> str:
+    """A stable URL segment from a symbol: ``CCPR/C/130/D/2661/2015`` -> ``ccpr-c-130-d-2661-2015``."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise_symbol(symbol).lower()).strip("-")
 
 
 def undocs_url(symbol: str, lang: str) -> str:

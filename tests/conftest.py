@@ -12,6 +12,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+def site_pages() -> list[str]:
+    """Every page of the site, as paths under ``docs/<lang>/``: the written pages, then the
+    generated ones (kzrights/pages.py), which have the same paths in every language."""
+    from kzrights.load import load_site
+    from kzrights.pages import generated_pages
+
+    written = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
+    return written + sorted(page.path for page in generated_pages(load_site(ROOT / "data"), "en"))
+
 MINIMAL = {
     "areas.yaml": """\
 - id: assembly
@@ -77,6 +87,11 @@ MINIMAL = {
   unit: percent
   label: {en: share of threats against women, ru: доля угроз женщинам, kk: әйелдерге қоқан-лоқы үлесі}
   paras: [95]
+""",
+    "view-areas.yaml": """\
+- area: assembly
+  articles: ["21"]
+  subject: [peaceful assembly]
 """,
     "glossary.yaml": """\
 - id: picket

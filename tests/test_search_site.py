@@ -10,9 +10,9 @@ from pathlib import Path
 
 from kzrights.i18n import LANGS
 
-from .conftest import ROOT
+from .conftest import site_pages
 
-PAGES = len(list((ROOT / "docs" / "en").rglob("*.md")))
+PAGES = len(site_pages())  # written and generated pages are indexed
 # Elements and attributes that make the browser fetch something by itself.
 FETCHED = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*?"
                      r"\b(?:src|href|srcset|data)\s*=\s*[\"']?\s*(?:https?:)?//", re.I)

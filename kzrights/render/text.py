@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import format_figure_value
+from ..i18n import format_date, format_figure_value
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
 
@@ -70,3 +70,17 @@ def text_with_figures(text: str, data: SiteData, lang: str) -> str:
 def format_figure(figure: Figure, lang: str) -> str:
     """A figure's value with its unit and qualifier, as the page's language writes it."""
     return format_figure_value(figure.value, figure.unit, figure.qualifier, lang)
+
+
+def time_html(iso: str, lang: str) -> str:
+    """A date as ``<time datetime="YYYY-MM-DD">`` written the language's way (every date on the site)."""
+    return f'<time datetime="{esc(iso)}">{esc(format_date(iso, lang))}</time>'
+
+
+def period_html(start: str | None, end: str | None, lang: str) -> str:
+    """A date or a range of dates in ``<time>`` elements; empty when the source gives none."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return time_html(start, lang)
+    return f"{time_html(start, lang)} – {time_html(end, lang)}"

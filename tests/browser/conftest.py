@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, site_pages
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -27,8 +27,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 LANGS = ("en", "ru", "kk")
-PAGES = sorted(p.relative_to(ROOT / "docs" / "en").with_suffix("").as_posix()
-               for p in (ROOT / "docs" / "en").rglob("*.md"))
+PAGES = [page.removesuffix(".md") for page in site_pages()]  # written and generated pages
 
 
 def page_url(lang: str, page: str) -> str:
