@@ -8,7 +8,7 @@ import re
 from html import unescape
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzrights.load import DataError, load_site, view_areas
@@ -64,6 +64,7 @@ def test_the_submissions_areas_come_first_and_no_area_twice():
     assert view_areas(found, RULES) == ["fair-trial", "assembly"]
 
 
+@settings(deadline=None)  # a loaded machine is slow, not wrong
 @given(st.lists(st.sampled_from(["2", "7", "9", "14", "14.1", "19", "21", "22", "26"]), max_size=6),
        st.lists(st.sampled_from(["assembly", "fair-trial", "covenant"]), unique=True, max_size=3))
 def test_the_rule_only_adds_areas(articles, own):
