@@ -32,13 +32,20 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "cite_adopted_views": frozenset({"date"}),
     "cite_adopted_decision": frozenset({"date"}),
     "cite_page_changed": frozenset({"date"}),
+    "case_canonical": frozenset({"page"}),
+    # Filled in by docs/assets/register.js.
+    "filter_count": frozenset({"shown", "total"}),
+    "filter_article_option": frozenset({"n"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
     *PLACEHOLDERS, "sources", "and", "cases_caption", "views_caption", "register_caption",
     "no_cases", "sort_hint", "glossary_caption",
     "col_date", "col_case", "col_people", "col_place", "col_source", "col_symbol",
-    "col_authors", "col_communication", "col_session", "col_year", "col_status",
+    "col_authors", "col_type", "col_adopted", "col_subject", "col_areas", "col_status",
+    "register_type_views", "register_type_decision", "register_after_submission",
+    "register_not_in_submission", "case_permalink",
+    *(f"filter_{name}" for name in ("legend", "area", "article", "year", "any", "clear")),
     "col_figure", "col_value", "col_period", "col_note", "col_dataset", "col_records", "col_files",
     *(f"col_term_{lang}" for lang in LANGS),
     "status_none", "status_no-action", "status_not-fully-implemented", "status_not-implemented",

@@ -6,6 +6,7 @@ load with :class:`DataError`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -13,7 +14,8 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from .labels import REQUIRED, missing_label_hint, placeholder_problem
-from .models import FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View
+from .models import (FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View,
+                     ViewAreaRule, article_number)
 from .plainyaml import Parsed as _Parsed
 from .plainyaml import Path_, parse_plain_yaml
 from .symbols import slug, symbol_slug
@@ -28,9 +30,10 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "cases": Case,
     "figures": Figure,
     "glossary": GlossaryTerm,
+    "view-areas": ViewAreaRule,
 }
 ID_FIELDS = {"areas": "id", "documents": "key", "views": "symbol", "cases": "id",
-             "figures": "key", "glossary": "id"}
+             "figures": "key", "glossary": "id", "view-areas": "area"}
 
 class Problem(NamedTuple):
     file: str
@@ -61,6 +64,7 @@ class SiteData:
     figures: dict[str, Figure]
     glossary: list[GlossaryTerm]
     labels: dict[str, Text]
+    view_area_rules: list[ViewAreaRule]  # data/view-areas.yaml, already applied to `views`
     source: SourceText  # the submission's text (sources/), checked against its record
     root: Path  # the project folder: data/, sources/, docs/
     views_by_symbol: dict[str, View] = field(init=False)
@@ -75,6 +79,11 @@ class SiteData:
             return self.labels[name](lang)
         except KeyError:
             raise LookupError(f"data/labels.yaml: no label {name!r}") from None
+
+    def records(self, kind: str) -> list[BaseModel]:
+        """The records of one data file (a key of RECORD_FILES), in file order."""
+        held = getattr(self, "view_area_rules" if kind == "view-areas" else kind)
+        return list(held.values()) if isinstance(held, dict) else list(held)
 
     def is_citable(self, key: str) -> bool:
         return key in self.documents or key in self.views_by_symbol
@@ -247,6 +256,9 @@ class _Checker:
                 for n, area in enumerate(record.areas):
                     if area not in areas:
                         self.report(kind, (index, "areas", n), f"unknown area {area!r}")
+        for index, rule in self.each("view-areas"):
+            if rule.area not in areas:
+                self.report("view-areas", (index, "area"), f"unknown area {rule.area!r}")
         for index, case in self.each("cases"):
             for n, key in enumerate(case.cites):
                 if key not in citable:
@@ -334,14 +346,35 @@ def load_site(data_dir: Path) -> SiteData:
     return SiteData(
         areas={a.id: a for a in records["areas"]},
         documents={d.key: d for d in records["documents"]},
-        views=records["views"],
+        views=[v.model_copy(update={"areas": view_areas(v, records["view-areas"])})
+               for v in records["views"]],
         cases=records["cases"],
         figures={f.key: f for f in records["figures"]},
         glossary=records["glossary"],
         labels=labels,
+        view_area_rules=records["view-areas"],
         source=source,
         root=data_dir.resolve().parent,
     )
+
+
+def _names_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase.casefold())}\b", text) is not None
+
+
+def view_areas(view: View, rules: list[ViewAreaRule]) -> list[str]:
+    """The areas of a View: those the submission gives (``areas``), then, in the rule's
+    order, each area whose articles the View invokes or whose subject phrases its English
+    subject matter or substantive issues contain (whole words, any case)."""
+    invoked = {article_number(a) for a in view.articles_invoked}
+    text = " ".join(t.en for t in (view.subject, view.issues) if t).casefold()
+    areas = list(view.areas)
+    for rule in rules:
+        if rule.area not in areas and (
+                invoked & {article_number(a) for a in rule.articles}
+                or any(_names_phrase(text, phrase) for phrase in rule.subject)):
+            areas.append(rule.area)
+    return areas
 
 
 _CACHE: dict[Path, tuple[tuple[float, ...], SiteData]] = {}

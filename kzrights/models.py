@@ -105,6 +105,11 @@ def _field_error(model: str, name: str, value: object, message: str) -> Validati
         loc=(name,), input=value)])
 
 
+def article_number(article: Article) -> str:
+    """The article an article reference belongs to: ``14.3`` (paragraph 3) is article ``14``."""
+    return article.split(".")[0]
+
+
 class Record(BaseModel):
     """Base: unknown fields are errors, records are immutable."""
 
@@ -271,6 +276,23 @@ class View(Record):
     def anchor(self) -> str:
         """The same fragment id on every page and in every language."""
         return f"view-{self.number}-{self.year}"
+
+
+class ViewAreaRule(Record):
+    """One area of the written rule that gives the Committee's Views their areas
+    (``data/view-areas.yaml``, applied by :func:`kzrights.load.view_areas`)."""
+
+    area: Slug
+    articles: list[Article] = []
+    """a View invoking one of these articles belongs to the area"""
+    subject: list[PlainText] = []
+    """... or one whose English subject matter or substantive issues contain one of these phrases"""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> ViewAreaRule:
+        if not (self.articles or self.subject):
+            raise ValueError("a rule needs `articles` or `subject` phrases")
+        return self
 
 
 class Case(Record):

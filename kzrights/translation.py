@@ -137,8 +137,7 @@ def record_gaps(data: SiteData) -> list[RecordGap]:
     """
     gaps = []
     for kind in RECORD_FILES:
-        records = getattr(data, kind)
-        for record in (records.values() if isinstance(records, dict) else records):
+        for record in data.records(kind):
             texts = list(_texts(record, ""))
             for lang in TRANSLATED:
                 same = tuple(path or "text" for path, text in texts
@@ -160,8 +159,7 @@ class TranslationStatus:
 
 
 def _ids(data: SiteData, kind: str) -> list[str]:
-    records = getattr(data, kind)
-    return [str(getattr(r, ID_FIELDS[kind])) for r in (records.values() if isinstance(records, dict) else records)]
+    return [str(getattr(r, ID_FIELDS[kind])) for r in data.records(kind)]
 
 
 def translation_status(docs: Path, data: SiteData) -> TranslationStatus:

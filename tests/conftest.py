@@ -88,6 +88,11 @@ MINIMAL = {
   label: {en: share of threats against women, ru: доля угроз женщинам, kk: әйелдерге қоқан-лоқы үлесі}
   paras: [95]
 """,
+    "view-areas.yaml": """\
+- area: assembly
+  articles: ["21"]
+  subject: [peaceful assembly]
+""",
     "glossary.yaml": """\
 - id: picket
   en: picket

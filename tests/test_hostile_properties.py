@@ -127,7 +127,8 @@ def _with_text(data: SiteData, text: str) -> SiteData:
                      Text(**{lang: plain + " " + getattr(label, lang) for lang in ("en", "ru", "kk")}))
               for name, label in data.labels.items()}
     return SiteData(areas=areas, documents=documents, views=views, cases=cases, figures=figures,
-                    glossary=glossary, labels=labels, source=data.source, root=data.root)
+                    glossary=glossary, labels=labels, view_area_rules=data.view_area_rules,
+                    source=data.source, root=data.root)
 
 
 PAGE = """# Title { #title }

@@ -14,6 +14,7 @@ from citeproc.source.json import CiteProcJSON
 
 from kzrights.i18n import LANGS, format_date
 from kzrights.load import load_site
+from kzrights.source_text import SOURCE_FILE
 from kzrights.symbols import normalise_symbol, symbol_slug
 
 from .conftest import ROOT
@@ -117,6 +118,10 @@ def test_articles_are_invoked_not_violated(built_site, lang):
     assert DATA.label("articles_invoked_note", lang) in values[-1]
 
 
+# The source reader quotes the submission's own date lines as printed (in English).
+SOURCE_LINES = {line.strip() for line in (DATA.root / SOURCE_FILE).read_text(encoding="utf-8").splitlines()}
+
+
 def test_every_time_element_is_a_valid_date_in_the_page_language(built_site):
     seen = 0
     for path in built_site.rglob("*.html"):
@@ -126,7 +131,8 @@ def test_every_time_element_is_a_valid_date_in_the_page_language(built_site):
             parts = [int(p) for p in value.split("-")]
             assert re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value), (path, value)
             dt.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
-            assert html.unescape(shown) == format_date(value, lang[1]), (path, value, shown)
+            quoted = path.parent.name == "ngo-2022" and html.unescape(shown) in SOURCE_LINES
+            assert quoted or html.unescape(shown) == format_date(value, lang[1]), (path, value, shown)
             seen += 1
     assert seen > 3 * 2 * len(DATA.views)
 

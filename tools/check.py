@@ -206,7 +206,7 @@ def check(root: Path, pages: list[Path] | None = None) -> tuple[list[str], str]:
     problems += check_translations(docs, {p.resolve() for p in pages} if pages is not None else None)
     if pages is None:
         problems += schema_drift(root)
-    records = sum(len(getattr(data, kind)) for kind in RECORD_FILES)
+    records = sum(len(data.records(kind)) for kind in RECORD_FILES)
     return problems, f"{records} data records and {len(targets)} pages"
 
 
@@ -231,7 +231,7 @@ def _valid_records(data_dir: Path) -> SiteData:
     return SiteData(
         areas={a.id: a for a in records["areas"]}, documents={d.key: d for d in records["documents"]},
         views=records["views"], cases=records["cases"], figures={f.key: f for f in records["figures"]},
-        glossary=records["glossary"],
+        glossary=records["glossary"], view_area_rules=records["view-areas"],
         labels={k: t for k, v in labels.items() for t in valid(Text, [v])},
         source=_source_text(data_dir.parent), root=data_dir.parent)
 

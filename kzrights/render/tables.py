@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from ..i18n import LANGS, UN_DOC_LANG
+import json
+
+from ..i18n import LANGS
 from ..labels import series_label
+from ..links import docs_link
 from ..load import SiteData
-from ..models import Case, View
-from ..symbols import undocs_url
+from ..models import Case, View, article_number
 from .citations import view_title
-from .text import (esc, format_figure, format_paras, link_paras, md_esc, period_html,
-                   person_names, text_with_figures)
+from .text import (esc, format_figure, link_paras, md_esc, period_html, person_names,
+                   text_with_figures, time_html)
 
 
-def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool = False) -> str:
+def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool = False,
+           classes: str = "", attrs: dict[str, str] | None = None) -> str:
     """A captioned table in a focusable, horizontally scrollable region (no blank lines)."""
-    classes = "data-table sortable" if sortable else "data-table"
+    classes = " ".join(filter(None, ("data-table", "sortable" if sortable else "", classes)))
+    extra = "".join(f' {name}="{esc(value)}"' for name, value in (attrs or {}).items())
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     return (f'<div class="table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">\n'
-            f'<table class="{classes}">\n<caption>{esc(caption)}</caption>\n'
+            f'<table class="{classes}"{extra}>\n<caption>{esc(caption)}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
             + "\n</tbody>\n</table>\n</div>")
 
@@ -26,11 +30,24 @@ def _date_key(case: Case) -> str:
     return case.date or "9999"
 
 
-def _case_row(case: Case, data: SiteData, lang: str) -> str:
+def _case_permalink(case: Case, data: SiteData, lang: str, area: str) -> str:
+    """The link a reader copies to cite a case. A case has one canonical place, the page of
+    its first area; on its other areas' pages the link leads there."""
+    home = data.areas[case.areas[0]]
+    if home.id == area:
+        label = data.label("case_permalink", lang)
+        return (f'<a class="kz-permalink" href="#{case.anchor}" title="{esc(label)}" '
+                f'aria-label="{esc(label)}">#</a>')
+    text = data.label("case_canonical", lang).format(page=home.title(lang))
+    return f'<a class="kz-canonical" href="{esc(docs_link(home.page, case.anchor))}">{esc(text)}</a>'
+
+
+def _case_row(case: Case, data: SiteData, lang: str, area: str) -> str:
     when = period_html(case.date, case.date_end, lang)
     place = esc(case.place(lang)) if case.place else ""
     return (f'<tr id="{case.anchor}"><td data-sort="{esc(case.date or "")}">{when}</td>'
-            f"<td><strong>{text_with_figures(case.title(lang), data, lang)}</strong><br>"
+            f"<td><strong>{text_with_figures(case.title(lang), data, lang)}</strong> "
+            f"{_case_permalink(case, data, lang, area)}<br>"
             f"{text_with_figures(case.summary(lang), data, lang)}</td>"
             f"<td>{esc(person_names(case.people, data, lang))}</td><td>{place}</td>"
             f"<td>{link_paras(case.paras, data, lang)}</td></tr>")
@@ -48,7 +65,7 @@ def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool 
         headers = [data.label(k, lang) for k in
                    ("col_date", "col_case", "col_people", "col_place", "col_source")]
         parts.append(_table(data.label("cases_caption", lang), headers,
-                            [_case_row(c, data, lang) for c in cases]))
+                            [_case_row(c, data, lang, area) for c in cases]))
     if views:
         parts.append(render_views_table(data, lang, views, data.label("views_caption", lang)))
     if not parts:
@@ -57,33 +74,72 @@ def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool 
 
 
 def _status(view: View, data: SiteData, lang: str) -> str:
+    if not view.in_submission:
+        return esc(data.label("register_not_in_submission", lang))
     if not view.status:
         return esc(data.label("status_none", lang))
     return (f"{esc(data.label('status_' + view.status, lang))} "
             f"({link_paras(view.status_paras, data, lang)})")
 
 
-def _view_row(view: View, data: SiteData, lang: str) -> str:
-    link = (f'<a href="{esc(undocs_url(view.symbol, lang))}" hreflang="{UN_DOC_LANG[lang]}">'
-            f"{esc(view.symbol)}</a>")
-    return (f'<tr id="{view.anchor}"><td data-sort="{view.year:04d}{view.session:04d}'
-            f'{view.number:05d}">{link}</td>'
-            f"<td>{esc(view_title(view, data, lang))}</td>"
-            f'<td data-sort="{view.number:05d}">{view.number}/{view.year}</td>'
-            f'<td data-sort="{view.session:04d}">{view.session}</td>'
-            f'<td data-sort="{view.year}">{view.year}</td>'
-            f"<td>{_status(view, data, lang)}</td></tr>")
+_REGISTER_COLUMNS = ("col_symbol", "col_authors", "col_type", "col_adopted", "col_subject",
+                     "col_areas", "col_status")
+
+
+def _view_row(view: View, data: SiteData, lang: str, headers: list[str]) -> str:
+    """One document of the register: its symbols link to its page (``views/<slug>/``);
+    the row carries what the filters of docs/assets/register.js select on."""
+    symbols = f'<a href="{esc(docs_link(f"views/{view.slug}.md"))}">{esc(view.symbol)}</a>'
+    symbols += "".join(f"<br>{esc(other)}" for other in view.also)
+    adopted = time_html(view.adopted, lang) if view.adopted else ""
+    if not view.in_submission:
+        after = esc(data.label("register_after_submission", lang))
+        adopted += f'<br><span class="kz-after">{after}</span>'
+    cells = [
+        (symbols, f"{view.session:04d}{view.number:05d}"),
+        (esc(view_title(view, data, lang)), None),
+        (esc(data.label(f"register_type_{view.type}", lang)) if view.type else "", None),
+        (adopted, view.adopted or ""),
+        (esc(view.subject(lang)) if view.subject else "", None),
+        (esc("; ".join(data.areas[a].title(lang) for a in view.areas)), None),
+        (_status(view, data, lang), None),
+    ]
+    tds = "".join(f'<td data-label="{esc(header)}"'
+                  + (f' data-sort="{esc(sort)}"' if sort is not None else "") + f">{html}</td>"
+                  for header, (html, sort) in zip(headers, cells, strict=True))
+    articles = sorted({article_number(a) for a in view.articles_invoked}, key=lambda a: (len(a), a))
+    return (f'<tr id="{view.anchor}" data-areas="{esc(" ".join(view.areas))}" '
+            f'data-articles="{" ".join(articles)}" data-year="{(view.adopted or "")[:4]}">'
+            f"{tds}</tr>")
+
+
+def _filter_labels(data: SiteData, lang: str, views: list[View]) -> dict[str, str]:
+    """The words the register's filters (docs/assets/register.js) show, and the names of
+    the areas its rows name, as ``data-*`` attributes of the table."""
+    named = {a for v in views for a in v.areas}
+    areas = [[area.id, area.title(lang)] for area in data.areas.values() if area.id in named]
+    words = {name: data.label(f"filter_{name}", lang)
+             for name in ("legend", "area", "article", "year", "any", "clear", "count",
+                          "article_option")}
+    return {**{f"data-filter-{name.replace('_', '-')}": text for name, text in words.items()},
+            "data-filter-areas": json.dumps(areas, ensure_ascii=False)}
 
 
 def render_views_table(data: SiteData, lang: str, views: list[View] | None = None,
                        caption: str | None = None) -> str:
-    """The Views register (all Views unless given a selection), sortable by column."""
+    """The Views register (all Views unless given a selection), sortable by column and,
+    where JavaScript runs, filterable by area, article invoked and year of adoption.
+
+    Its links to the View pages are relative to the language root: the pages that show
+    it are at the top of the language tree (hooks/data.py refuses a missing page).
+    """
     views = data.views if views is None else views
     caption = caption or data.label("register_caption", lang)
-    headers = [data.label(k, lang) for k in ("col_symbol", "col_authors", "col_communication",
-                                             "col_session", "col_year", "col_status")]
+    headers = [data.label(k, lang) for k in _REGISTER_COLUMNS]
     hint = f'<p class="sort-hint" hidden>{esc(data.label("sort_hint", lang))}</p>\n'
-    return hint + _table(caption, headers, [_view_row(v, data, lang) for v in views], sortable=True)
+    rows = [_view_row(v, data, lang, headers) for v in views]
+    return hint + _table(caption, headers, rows, sortable=True, classes="kz-register",
+                         attrs=_filter_labels(data, lang, views))
 
 
 def render_figure_table(data: SiteData, lang: str, series: str) -> str:

@@ -29,7 +29,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 LANGS = ("en", "ru", "kk")
-PAGES = [page.removesuffix(".md") for page in site_pages()]  # written and generated pages
+# Written pages and generated ones but the View pages: of those, one of each kind (below).
+PAGES = [page.removesuffix(".md") for page in site_pages() if not page.startswith("views/")]
 
 
 def page_url(lang: str, page: str) -> str:
