@@ -21,18 +21,36 @@ def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool 
             + "\n</tbody>\n</table>\n</div>")
 
 
+Cell = str | tuple[str, dict[str, str]]
+
+
+def _row(row_id: str, headers: list[str], cells: list[Cell]) -> str:
+    """A table row whose every cell names its column (``data-label``): on phones the CSS
+    shows each row as a card with these labels and leaves out empty cells.
+
+    A cell is its HTML, or its HTML and further attributes (``{"data-sort": "2020"}``).
+    """
+    tds = []
+    for header, cell in zip(headers, cells, strict=True):
+        html, attrs = cell if isinstance(cell, tuple) else (cell, {})
+        extra = "".join(f' {name}="{esc(value)}"' for name, value in attrs.items())
+        tds.append(f'<td data-label="{esc(header)}"{extra}>{html}</td>')
+    return f'<tr id="{row_id}">{"".join(tds)}</tr>'
+
+
 def _date_key(case: Case) -> str:
     return case.date or "9999"
 
 
-def _case_row(case: Case, data: SiteData, lang: str) -> str:
+def _case_row(case: Case, data: SiteData, lang: str, headers: list[str]) -> str:
     when = esc(format_period(case.date, case.date_end, lang))
     place = esc(case.place(lang)) if case.place else ""
-    return (f'<tr id="{case.anchor}"><td data-sort="{esc(case.date or "")}">{when}</td>'
-            f"<td><strong>{text_with_figures(case.title(lang), data, lang)}</strong><br>"
-            f"{text_with_figures(case.summary(lang), data, lang)}</td>"
-            f"<td>{esc(person_names(case.people, data, lang))}</td><td>{place}</td>"
-            f"<td>{esc(format_paras(case.paras, data, lang))}</td></tr>")
+    return _row(case.anchor, headers, [
+        (when, {"data-sort": case.date or ""}),
+        f"<strong>{text_with_figures(case.title(lang), data, lang)}</strong><br>"
+        f"{text_with_figures(case.summary(lang), data, lang)}",
+        esc(person_names(case.people, data, lang)), place,
+        esc(format_paras(case.paras, data, lang))])
 
 
 def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool = True) -> str:
@@ -47,7 +65,7 @@ def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool 
         headers = [data.label(k, lang) for k in
                    ("col_date", "col_case", "col_people", "col_place", "col_source")]
         parts.append(_table(data.label("cases_caption", lang), headers,
-                            [_case_row(c, data, lang) for c in cases]))
+                            [_case_row(c, data, lang, headers) for c in cases]))
     if views:
         parts.append(render_views_table(data, lang, views, data.label("views_caption", lang)))
     if not parts:
@@ -62,16 +80,16 @@ def _status(view: View, data: SiteData, lang: str) -> str:
             f"({esc(format_paras(view.status_paras, data, lang))})")
 
 
-def _view_row(view: View, data: SiteData, lang: str) -> str:
+def _view_row(view: View, data: SiteData, lang: str, headers: list[str]) -> str:
     link = (f'<a href="{esc(undocs_url(view.symbol, lang))}" hreflang="{UN_DOC_LANG[lang]}">'
             f"{esc(view.symbol)}</a>")
-    return (f'<tr id="{view.anchor}"><td data-sort="{view.year:04d}{view.session:04d}'
-            f'{view.number:05d}">{link}</td>'
-            f"<td>{esc(view_title(view, data, lang))}</td>"
-            f'<td data-sort="{view.number:05d}">{view.number}/{view.year}</td>'
-            f'<td data-sort="{view.session:04d}">{view.session}</td>'
-            f'<td data-sort="{view.year}">{view.year}</td>'
-            f"<td>{_status(view, data, lang)}</td></tr>")
+    return _row(view.anchor, headers, [
+        (link, {"data-sort": f"{view.year:04d}{view.session:04d}{view.number:05d}"}),
+        esc(view_title(view, data, lang)),
+        (f"{view.number}/{view.year}", {"data-sort": f"{view.number:05d}"}),
+        (str(view.session), {"data-sort": f"{view.session:04d}"}),
+        (str(view.year), {"data-sort": str(view.year)}),
+        _status(view, data, lang)])
 
 
 def render_views_table(data: SiteData, lang: str, views: list[View] | None = None,
@@ -82,7 +100,7 @@ def render_views_table(data: SiteData, lang: str, views: list[View] | None = Non
     headers = [data.label(k, lang) for k in ("col_symbol", "col_authors", "col_communication",
                                              "col_session", "col_year", "col_status")]
     hint = f'<p class="sort-hint" hidden>{esc(data.label("sort_hint", lang))}</p>\n'
-    return hint + _table(caption, headers, [_view_row(v, data, lang) for v in views], sortable=True)
+    return hint + _table(caption, headers, [_view_row(v, data, lang, headers) for v in views], sortable=True)
 
 
 def render_figure_table(data: SiteData, lang: str, series: str) -> str:
@@ -91,9 +109,9 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
     if not figures:
         raise ValueError(f"no figures in series {series!r} (data/figures.yaml)")
     headers = [data.label(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source")]
-    rows = [f'<tr id="fig-{f.key}"><td>{esc(f.label(lang))}</td><td>{esc(format_figure(f, lang))}</td>'
-            f"<td>{esc(format_period(f.period, None, lang))}</td>"
-            f"<td>{esc(format_paras(f.paras, data, lang))}</td></tr>"
+    rows = [_row(f"fig-{f.key}", headers, [
+                esc(f.label(lang)), esc(format_figure(f, lang)),
+                esc(format_period(f.period, None, lang)), esc(format_paras(f.paras, data, lang))])
             for f in figures]
     return _table(data.label(series_label(series), lang), headers, rows)
 
@@ -101,11 +119,10 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
 def render_glossary(data: SiteData, lang: str) -> str:
     """The site's terminology in the three languages, one row per term."""
     headers = [data.label(f"col_term_{code}", lang) for code in LANGS] + [data.label("col_note", lang)]
-    rows = []
-    for term in data.glossary:
-        cells = "".join(f'<td lang="{code}">{esc(term(code))}</td>' for code in LANGS)
-        note = esc(term.note(lang)) if term.note else ""
-        rows.append(f'<tr id="term-{term.id}">{cells}<td>{note}</td></tr>')
+    rows = [_row(f"term-{term.id}", headers,
+                 [(esc(term(code)), {"lang": code}) for code in LANGS]
+                 + [esc(term.note(lang)) if term.note else ""])
+            for term in data.glossary]
     return _table(data.label("glossary_caption", lang), headers, rows)
 
 
