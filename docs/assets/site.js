@@ -12,6 +12,10 @@
  *    rewrites switcher clicks to the link without its trailing slash (a redirect that
  *    drops the #section).
  * 4. The drawer and search toggles start closed after back/forward navigation.
+ * 5. Where the browser prefers Kazakh or Russian and the page is in another language,
+ *    a line at the top offers (never forces) the same page in that language; closing it
+ *    or choosing a language is remembered in this browser (localStorage) only.
+ * 6. The printed page address, where the build had no site_url: this page's location.
  */
 (function () {
   "use strict";
@@ -75,6 +79,83 @@
   window.addEventListener("pageshow", function () {
     setToggle("__drawer", false);
     setToggle("__search", false);
+  });
+
+  /* ---- 5. offer the page in the reader's language ---------------------------------- */
+
+  var OFFER_KEY = "kz-language-chosen";
+
+  function remember(value) {
+    try { localStorage.setItem(OFFER_KEY, value); } catch (e) { /* storage off: ask again */ }
+  }
+
+  function preferred() {
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages
+      : [navigator.language || ""];
+    for (var i = 0; i < langs.length; i++) {
+      var code = String(langs[i]).toLowerCase().split("-")[0];
+      if (code === "kk" || code === "ru" || code === "en") return code;
+    }
+    return "";
+  }
+
+  function offerLanguage() {
+    var here = document.documentElement.lang;
+    var want = preferred();
+    var strings = config.offer && config.offer[want];
+    var chosen = null;
+    try { chosen = localStorage.getItem(OFFER_KEY); } catch (e) { /* storage off */ }
+    if (!strings || want === here || chosen) return;
+    var target = document.querySelector('a.md-select__link[hreflang="' + want + '"]');
+    var article = document.querySelector("article.md-content__inner");
+    if (!target || !article) return;
+    var box = document.createElement("div");
+    box.className = "kz-offer";
+    box.lang = want;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", strings.text);
+    var text = document.createElement("p");
+    text.textContent = strings.text + " ";
+    var link = document.createElement("a");
+    link.href = target.href;
+    link.hreflang = want;
+    link.textContent = strings.open;
+    link.addEventListener("click", function () {
+      syncSwitcher();
+      link.href = target.href;
+      remember(want);
+    });
+    text.appendChild(link);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.setAttribute("aria-label", strings.dismiss);
+    close.addEventListener("click", function () {
+      remember(here);
+      box.remove();
+    });
+    box.appendChild(text);
+    box.appendChild(close);
+    article.insertBefore(box, article.firstChild);
+  }
+
+  // A language chosen by hand is the reader's choice: stop offering.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element &&
+      event.target.closest("a.md-select__link[hreflang], .kz-languages a[hreflang]");
+    if (link) remember(link.getAttribute("hreflang"));
+  }, true);
+
+  /* ---- 6. printed address ----------------------------------------------------------- */
+
+  function fillAddress() {
+    var address = document.querySelector("[data-kz-address]");
+    if (address && !address.textContent.trim()) address.textContent = location.href.split("#")[0];
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    offerLanguage();
+    fillAddress();
   });
 
   /* ---- 1. search ------------------------------------------------------------------ */
