@@ -16,6 +16,8 @@
  *    a line at the top offers (never forces) the same page in that language; closing it
  *    or choosing a language is remembered in this browser (localStorage) only.
  * 6. The printed page address, where the build had no site_url: this page's location.
+ * 7. The 404 page keeps only the reader's language where it can tell: the address
+ *    (/ru/…, /kk/…), else the browser's language; otherwise all three stay.
  */
 (function () {
   "use strict";
@@ -105,7 +107,7 @@
     var strings = config.offer && config.offer[want];
     var chosen = null;
     try { chosen = localStorage.getItem(OFFER_KEY); } catch (e) { /* storage off */ }
-    if (!strings || want === here || chosen) return;
+    if (!strings || want === here || chosen || document.querySelector("[data-kz-not-found]")) return;
     var target = document.querySelector('a.md-select__link[hreflang="' + want + '"]');
     var article = document.querySelector("article.md-content__inner");
     if (!target || !article) return;
@@ -153,7 +155,27 @@
     if (address && !address.textContent.trim()) address.textContent = location.href.split("#")[0];
   }
 
+  /* ---- 7. the 404 page in the reader's language ------------------------------------ */
+
+  function notFoundLanguage() {
+    var box = document.querySelector("[data-kz-not-found]");
+    if (!box) return;
+    var root = box.getAttribute("data-kz-root") || "/";
+    var path = location.pathname;
+    var rest = path.indexOf(root) === 0 ? path.slice(root.length) : "";
+    var code = /^(kk|ru)\//.test(rest) ? rest.slice(0, 2) : preferred();
+    if (!code) return;
+    box.querySelectorAll("[data-kz-lang]").forEach(function (element) {
+      if (element.getAttribute("data-kz-lang") !== code) element.hidden = true;
+    });
+    box.querySelectorAll(".kz-not-found__sep").forEach(function (sep) { sep.hidden = true; });
+    document.documentElement.lang = code;
+    var title = box.querySelector('h1 [data-kz-lang="' + code + '"]');
+    if (title) document.title = title.textContent;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    notFoundLanguage();
     offerLanguage();
     fillAddress();
   });
@@ -428,6 +450,14 @@
     list.addEventListener("click", function (event) {
       if (event.target instanceof Element && event.target.closest("a")) setToggle("__search", false);
     });
+
+    // A search sent from a form (the 404 page): /kk/?q=word opens the results.
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked && asked.trim()) {
+      input.value = asked.trim();
+      input.focus();
+      run();
+    }
 
     box.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
