@@ -1,6 +1,7 @@
 """MkDocs adapter for the data package: load and check the data once per build process,
 check every page of every language first (all problems in one report), configure the
-page rendering (kzrights/mdext.py) for the language being built, publish the open data."""
+page rendering (kzrights/mdext.py) for the language being built, keep UN symbols on one
+line, publish the open data."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from kzrights.i18n import LANGS
 from kzrights.load import DataError, SiteData, load_site_cached
 from kzrights.opendata import OPEN_DATA_DIR, build_open_data
 from kzrights.pages import generated_pages
+from kzrights.render.text import keep_symbols_whole
 
 EXTENSION = "kzrights.mdext"
 
@@ -123,3 +125,7 @@ def on_page_markdown(markdown, page, config, files):
     else:  # a generated page (kzrights/pages.py)
         _page["name"], _page["first_line"] = f"generated page {page.file.src_uri}", 1
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return keep_symbols_whole(html)

@@ -392,7 +392,7 @@
           });
         });
         var results = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
-        return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
+        return Promise.all(results.map(function (r) { return r.data(); }))  // all, not 10
           .then(function (data) {
             if (mine !== sequence) return;
             say(count(results.length));
