@@ -280,7 +280,7 @@
 
   var kazakh = config.kk ? kazakhStemmer(config.kk) : null;
   // For the browser tests: the stemmer, and the query whose results are on screen.
-  var testHook = window.kzSearch = { kazakh: kazakh, lastShown: null };
+  var testHook = window.kzSearch = { kazakh: kazakh, lastShown: null, complete: false };
 
   function initSearch(box) {
     var t = config.translations || {};
@@ -361,6 +361,19 @@
       return li;
     }
 
+    var PAGE_SIZE = 10;
+
+    function whenSeen(element, then) {
+      if (!("IntersectionObserver" in window)) { then(); return; }
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) {
+          observer.disconnect();
+          then();
+        }
+      });
+      observer.observe(element);
+    }
+
     function count(n) {
       if (n === 0) return t.none;
       if (n === 1) return t.one;
@@ -392,13 +405,26 @@
           });
         });
         var results = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
-        return Promise.all(results.map(function (r) { return r.data(); }))  // all, not 10
-          .then(function (data) {
+        // Every result, ten at a time: the next ten load when the last one shown
+        // scrolls into view (each needs its own fragment file).
+        var shown = 0;
+        function more() {
+          var batch = results.slice(shown, shown + PAGE_SIZE);
+          shown += batch.length;
+          return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
             if (mine !== sequence) return;
-            say(count(results.length));
-            list.replaceChildren.apply(list, data.map(item));
-            testHook.lastShown = query;
+            data.forEach(function (d) { list.appendChild(item(d)); });
+            testHook.complete = shown >= results.length;
+            if (!testHook.complete) whenSeen(list.lastElementChild, more);
           });
+        }
+        list.replaceChildren();
+        testHook.complete = false;
+        return more().then(function () {
+          if (mine !== sequence) return;
+          say(count(results.length));
+          testHook.lastShown = query;
+        });
       }).catch(function () {
         if (mine !== sequence) return;
         say(t.unavailable);
