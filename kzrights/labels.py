@@ -19,6 +19,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "view_title": frozenset({"authors"}),
     "chart_source": frozenset({"paras"}),
     "card_articles": frozenset({"articles"}),
+    "cited_at": frozenset({"n"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
