@@ -1,7 +1,8 @@
 """MkDocs adapter for the data package: load and check the data once per build process,
 check every page of every language first (all problems in one report), configure the
 page rendering (kzrights/mdext.py) for the language being built, resolve the renderers'
-links to other pages (``docs:…``, kzrights/links.py), publish the open data."""
+links to other pages (``docs:…``, kzrights/links.py), keep UN symbols on one line, publish
+the open data."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kzrights.links import resolve_docs_links
 from kzrights.load import DataError, SiteData, load_site_cached
 from kzrights.opendata import OPEN_DATA_DIR, build_open_data
 from kzrights.pages import generated_pages
+from kzrights.render.text import keep_symbols_whole
 
 EXTENSION = "kzrights.mdext"
 
@@ -139,4 +141,4 @@ def on_page_content(html, page, config, files):
                               "which is not a page")
         return target.url_relative_to(page.file)
 
-    return resolve_docs_links(html, relative_url)
+    return keep_symbols_whole(resolve_docs_links(html, relative_url))

@@ -36,6 +36,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     # Filled in by docs/assets/register.js.
     "filter_count": frozenset({"shown", "total"}),
     "filter_article_option": frozenset({"n"}),
+    "cited_at": frozenset({"n"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({

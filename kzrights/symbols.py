@@ -11,6 +11,9 @@ from .i18n import UN_DOC_LANG, check_lang
 
 _NUMBER = re.compile(r"(\d+)/(\d{4})(?:\s*-\s*(\d+)/(\d{4}))?")
 _VIEW = re.compile(r"^CCPR/C/(?P<session>\d+)/D/(?P<number>\d+)/(?P<year>\d{4})$")
+# A normalised symbol in running text: an upper-case body, then two or more /parts
+# (CCPR/C/KAZ/CO/2, A/HRC/52/7); a sentence's full stop is not part of it.
+SYMBOL_IN_TEXT = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*){2,}")
 
 
 class ViewSymbol(NamedTuple):

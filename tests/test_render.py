@@ -15,6 +15,7 @@ from kzrights.load import load_site
 from kzrights.models import Person, Text
 from kzrights.render.citations import parse_locator
 from kzrights.render.tables import render_case_table, render_views_table
+from kzrights.render.text import keep_symbols_whole
 from kzrights.symbols import normalise_symbol, parse_view_symbol, undocs_url
 
 from .conftest import ROOT
@@ -103,6 +104,15 @@ def test_locators():
         parse_locator("page 4")
 
 
+def test_symbols_in_text_are_kept_whole_but_not_in_tags_or_code():
+    html = ('<p>See CCPR/C/KAZ/CO/2. <a href="https://undocs.org/en/A/HRC/52/7">A/HRC/52/7</a> '
+            '<code>CCPR/C/1/2</code>, 24/7 and 1/2/3</p>')
+    assert keep_symbols_whole(html) == (
+        '<p>See <span class="un-symbol">CCPR/C/KAZ/CO/2</span>. '
+        '<a href="https://undocs.org/en/A/HRC/52/7"><span class="un-symbol">A/HRC/52/7</span></a> '
+        '<code>CCPR/C/1/2</code>, 24/7 and 1/2/3</p>')
+
+
 # --- tables ------------------------------------------------------------------
 
 def test_case_table_is_localised(data):
@@ -162,16 +172,25 @@ PAGE = """# Собрания { #assembly }
 def test_page_directives_render(data):
     out = render_page(PAGE, "ru", data)
     assert f"Угроз: 1{NBSP}586." in out
+    # Markers: the number links to the source; its tip names the source and paragraph;
+    # the submission's paragraphs link to their text on the source reader.
     link = '<a class="para-ref" href="docs:sources/ngo-2022.md#para-{0}">{0}</a>'
-    assert f'<a href="#src-ngo-2022">1</a>, п. {link.format(74)}' in out
-    assert (f'<a href="#src-cc-405">3</a>; <a href="#src-ngo-2022">1</a>, '
-            f'пп. {link.format(85)}, {link.format(86)}') in out
+    assert ('<a href="#src-ngo-2022" id="cite-ngo-2022-1">1'
+            f'<span class="cite-tip">Доклад НПО, п. 74</span></a>, п. {link.format(74)}') in out
+    assert ('<a href="#src-cc-405" id="cite-cc-405-1">3<span class="cite-tip">Уголовный кодекс, статья 405'
+            '</span></a>; <a href="#src-ngo-2022" id="cite-ngo-2022-2">1<span class="cite-tip">Доклад НПО, '
+            f'пп. 85, 86</span></a>, пп. {link.format(85)}, {link.format(86)}') in out
+    assert out.count('<span class="cite" data-pagefind-ignore>') == 3  # not in search snippets
     assert 'id="case-refusal-artmob-2020"' in out
     assert "[@not-a-citation] {{ fig:nothing }}" in out  # code is left alone
     assert "## Источники { #sources }" in out
     sources = out[out.index('<ol class="sources">'):]
     assert sources.index("src-ngo-2022") < sources.index("src-ccpr-c-120-d-2158-2012") < sources.index("src-cc-405")
     assert "Свиридов против Казахстана" in sources
+    # Each source links back to every place it is cited.
+    ngo = sources[sources.index('id="src-ngo-2022"'):].split("</li>")[0]
+    assert '<a href="#cite-ngo-2022-1" aria-label="Назад к ссылке 1">1</a>' in ngo
+    assert '<a href="#cite-ngo-2022-2" aria-label="Назад к ссылке 2">2</a>' in ngo
 
 
 @pytest.mark.parametrize("line, message", [

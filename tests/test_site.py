@@ -36,7 +36,8 @@ class Page(HTMLParser):
         super().__init__()
         self.lang, self.heading_ids, self.ids, self.hrefs, self.alternates = None, [], set(), [], {}
         self.rows: dict[str, list[str]] = {}
-        self._in_article, self._row, self._cell = False, None, None
+        self.tables: list[dict] = []  # data tables: column headers, each row's data-labels
+        self._in_article, self._row, self._cell, self._th = False, None, None, None
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
@@ -58,8 +59,19 @@ class Page(HTMLParser):
             self.rows[self._row] = []
         if tag == "td" and self._row:
             self._cell = ""
+        if tag == "table" and "data-table" in a.get("class", "").split():
+            self.tables.append({"headers": [], "labels": []})
+        if tag == "th" and self.tables:
+            self._th = ""
+        if tag == "tr" and self.tables:
+            self.tables[-1]["labels"].append([])
+        if tag == "td" and self.tables:
+            self.tables[-1]["labels"][-1].append(a.get("data-label"))
 
     def handle_endtag(self, tag):
+        if tag == "th" and self._th is not None:
+            self.tables[-1]["headers"].append(self._th.strip())
+            self._th = None
         if tag == "article":
             self._in_article = False
         if tag == "td" and self._row is not None and self._cell is not None:
@@ -71,6 +83,8 @@ class Page(HTMLParser):
     def handle_data(self, data):
         if self._cell is not None:
             self._cell += data
+        if self._th is not None:
+            self._th += data
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +163,17 @@ def test_case_tables_are_localised_on_area_pages(pages):
                 assert fill_figures(case.title(lang), DATA, lang) in row[1]
 
 
+def test_every_table_cell_names_its_column(pages):
+    """The phone layout shows each row as a card labelled from the cells' data-label."""
+    tables = [(lang, page, t) for (lang, page), parsed in pages.items() for t in parsed.tables]
+    assert len(tables) >= 3 * 15
+    for lang, page, table in tables:
+        rows = [labels for labels in table["labels"] if labels]
+        assert rows and table["headers"], (lang, page)
+        for labels in rows:
+            assert labels == table["headers"], (lang, page, labels)
+
+
 def test_ids_are_unique_on_every_page(built_site):
     for lang in LANGS:
         for page in SITE_PAGES:
@@ -163,6 +188,9 @@ def test_citations_link_to_the_sources_list(pages):
             assert anchor in parsed.ids, f"{lang}/{page}: dangling citation #{anchor}"
         if local:
             assert "sources" in parsed.heading_ids
+        backs = [h[1:] for h in parsed.hrefs if h.startswith("#cite-")]
+        markers = {i for i in parsed.ids if i.startswith("cite-")}
+        assert set(backs) == markers, f"{lang}/{page}: back-links and markers differ"
 
 
 def test_area_cards_link_every_area(pages):

@@ -1,6 +1,6 @@
-"""Measure build speed and output size against a baseline run in the same invocation.
+"""Measure build speed, output size, page weight and Lighthouse scores.
 
-    python tools/benchmark.py [--runs 3]
+    python tools/benchmark.py [--runs 3] [--no-web]
 
 Machines here are noisy, so every figure is printed next to a baseline measured in the
 same process, and as a ratio:
@@ -9,19 +9,37 @@ same process, and as a ratio:
   hook (directives stay inert HTML comments);
 - data load: loading and validating ``data/`` against ``json.loads`` of the same records;
 - size: bytes of HTML per language and of the open data, against the Markdown sources.
+
+Then (unless --no-web), on the site built with its address (SITE_URL: the local server)
+and served as a static host serves it (gzip for text; uncompressed as the baseline):
+
+- bytes transferred by a first visit to an area page and by the first search query
+  typed there, with the heaviest files of each (targets: 80 KB and 150 KB);
+- Lighthouse 12 (npm, package.json) in Debian's Chromium, its default mobile preset:
+  performance, accessibility, best practices and SEO of the home page, an area page,
+  the register and a View page (when the site has them) in each language.
+
+Not a timed test: the figures vary with the machine (results/lighthouse.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
+import io
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -29,6 +47,16 @@ from kzrights.i18n import LANGS
 from kzrights.load import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+# tests/browser/conftest.py's flags, headless.
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Pages measured in each language; a View page too when the site has record pages.
+WEB_PAGES = {"home": "", "area": "assembly/", "register": "covenant/"}
+FIRST_QUERY = {"en": "assembly", "ru": "собрания", "kk": "жиналыс"}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm"}
 
 
 def timed(func, runs: int) -> float:
@@ -50,10 +78,150 @@ def folder_bytes(folder: Path, pattern: str) -> int:
     return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
 
 
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """A static host: gzip for text files when the browser accepts it (unless
+    ``compress`` is off: the baseline), the site's 404 page for a missing address."""
+
+    compress = True
+    cache: dict[Path, bytes] = {}
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the stdlib's redirect to the slash
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            path, status = Path(self.directory) / "404.html", 404
+        body = path.read_bytes()
+        encoded = (self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
+                   and path.suffix in COMPRESSIBLE)
+        if encoded:
+            body = self.cache.setdefault(path, gzip.compress(body, 9))
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        if encoded:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(site: Path, port: int, compress: bool) -> http.server.ThreadingHTTPServer:
+    host = type("Host", (StaticHost,), {"compress": compress, "cache": {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(host, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def page_weight(base: str, lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Bytes transferred (headers and body, as sent) by a first visit to an area page and
+    by the first search query typed there: ``{url: bytes}`` each, empty cache."""
+    from playwright.sync_api import sync_playwright
+    prefix = "" if lang == "en" else f"{lang}/"
+    weights: list[dict[str, int]] = [{}]
+
+    def count(request):
+        sizes = request.sizes()
+        current = weights[-1]
+        current[request.url] = (current.get(request.url, 0) + sizes["responseBodySize"]
+                                + sizes["responseHeadersSize"])
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS[1:])
+        page = browser.new_page()  # a wide screen: the search box is in the header
+        page.on("requestfinished", count)
+        page.goto(f"{base}{prefix}{WEB_PAGES['area']}", wait_until="networkidle")
+        weights.append({})
+        box = page.locator(".md-search__input")
+        box.click()
+        box.fill(FIRST_QUERY[lang])
+        box.press("End")
+        page.wait_for_function("q => window.kzSearch.lastShown === q", arg=FIRST_QUERY[lang])
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("requestfinished", count)
+        browser.close()
+    return weights[0], weights[1]
+
+
+def largest(weights: dict[str, int], n: int = 4) -> str:
+    """The ``n`` heaviest files, by name, with their KB."""
+    top = sorted(weights.items(), key=lambda item: -item[1])[:n]
+    return ", ".join(f"{urlsplit(url).path.rstrip('/').rsplit('/', 1)[-1] or '/'} {size / 1024:.0f}"
+                     for url, size in top)
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    """Lighthouse's default (mobile) preset on one URL: the four category scores, 0-100."""
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
+        env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+
+
+def web(work: Path) -> None:
+    """Page weight and Lighthouse scores of the site built with its (local) address."""
+    port = free_port()
+    site = work / "published"
+    base = f"http://127.0.0.1:{port}/"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base)
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(site)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    pages = dict(WEB_PAGES)
+    views = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("views/*/index.html"))
+    if views:
+        pages["view"] = views[0] + "/"
+
+    print(f"\n{'transferred, KB':34} {'gzip':>8} {'plain':>8}  heaviest (gzip, KB)")
+    for lang in LANGS:
+        measured = {}
+        for compress in (True, False):
+            server = serve(site, port, compress)
+            try:
+                measured[compress] = page_weight(base, lang)
+            finally:
+                server.shutdown()
+                server.server_close()
+        for i, what in enumerate(("area page, first visit", "first search query")):
+            packed, plain = measured[True][i], measured[False][i]
+            print(f"{f'{what} ({lang})':34} {sum(packed.values()) / 1024:8.1f} "
+                  f"{sum(plain.values()) / 1024:8.1f}  {largest(packed)}")
+
+    if not LIGHTHOUSE.exists():
+        print("\nLighthouse: not installed (npm install)")
+        return
+    server = serve(site, port, compress=True)
+    try:
+        print(f"\n{'Lighthouse 12, mobile, gzip host':34} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES))
+        for lang in LANGS:
+            prefix = "" if lang == "en" else f"{lang}/"
+            for name, path in pages.items():
+                scores = lighthouse(f"{base}{prefix}{path}")
+                print(f"{f'{name} /{prefix}{path}':34} " + " ".join(f"{scores[c]:>13}" for c in CATEGORIES))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--no-web", action="store_true", help="skip page weight and Lighthouse")
+    args = parser.parse_args()
+    runs = args.runs
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         plain = ROOT / "mkdocs-benchmark-baseline.yml"
@@ -87,6 +255,8 @@ def main() -> int:
         print(f"{'open data, KB (baseline: YAML)':34} {data_out / 1024:12.1f} {data_in / 1024:12.1f} {data_out / data_in:7.1f}")
         total = folder_bytes(site, "*")
         print(f"{'whole site, KB':34} {total / 1024:12.1f}")
+        if not args.no_web:
+            web(tmp_path)
     return 0
 
 

@@ -1,12 +1,16 @@
 """Build the site into a temporary folder and put it in place only if every step passed.
 
-    python tools/build_site.py [--site-dir site] [--serve] [--no-offline] [--lang ru]
+    [SITE_URL=https://…/] python tools/build_site.py [--site-dir site] [--serve] [--no-offline] [--lang ru]
 
 Steps: a strict MkDocs build; the Pagefind search index of that build (one index per
 page language); a second strict build with use_directory_urls: false (pages as
 ``name.html``, so they work when opened from disk), zipped into the site as the
 offline copy (``extra.offline_archive`` in mkdocs.yml). A failed build (bad data, an
 unknown citation, a warning under --strict) leaves the previous ``site/`` untouched.
+
+The published address is one setting: ``SITE_URL`` (read by mkdocs.yml's
+``site_url: !ENV SITE_URL``). With it, pages get canonical links, absolute hreflang
+alternates and Open Graph tags, and the site a sitemap; robots.txt names the sitemap.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ DEFAULT_ENGINE = "properdocs"
 
 # Not in the offline copy: server-only files (404 page, sitemaps), Material's unused
 # lunr search, and the bundle's source map.
-OFFLINE_SKIP_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+OFFLINE_SKIP_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"}
 OFFLINE_SKIP_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 # Errors that mean the output folder cannot be written: one line, not a traceback.
@@ -108,12 +112,27 @@ def mkdocs_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
+def site_url() -> str | None:
+    """The published address: a literal ``site_url`` in mkdocs.yml, else ``SITE_URL``."""
+    literal = mkdocs_config().get("site_url")
+    url = literal if isinstance(literal, str) and literal else os.environ.get("SITE_URL")
+    return (url.rstrip("/") + "/") if url else None
+
+
 def drop_sitemaps_without_site_url(site: Path) -> None:
     """A sitemap needs absolute URLs; without ``site_url`` MkDocs writes "None/…" into it."""
-    if mkdocs_config().get("site_url"):
+    if site_url():
         return
     for sitemap in site.rglob("sitemap.xml*"):
         sitemap.unlink()
+
+
+def write_robots_txt(site: Path) -> None:
+    """Everything may be crawled; the sitemap is named when the site's address is known."""
+    lines = ["User-agent: *", "Allow: /"]
+    if url := site_url():
+        lines.append(f"Sitemap: {url}sitemap.xml")
+    (site / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def index_search(site: Path) -> None:
@@ -178,6 +197,7 @@ def build_into(work: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -
     langs = ONLY_LANG.get("KZ_LANGS", "English, Russian and Kazakh")
     print(f"Site: {pages} pages in {langs} in {time.monotonic() - started:.1f} s")
     drop_sitemaps_without_site_url(fresh)
+    write_robots_txt(fresh)
     index_search(fresh)
     if offline:
         make_offline_copy(work, fresh, engine)

@@ -12,6 +12,12 @@
  *    rewrites switcher clicks to the link without its trailing slash (a redirect that
  *    drops the #section).
  * 4. The drawer and search toggles start closed after back/forward navigation.
+ * 5. Where the browser prefers Kazakh or Russian and the page is in another language,
+ *    a line at the top offers (never forces) the same page in that language; closing it
+ *    or choosing a language is remembered in this browser (localStorage) only.
+ * 6. The printed page address, where the build had no site_url: this page's location.
+ * 7. The 404 page keeps only the reader's language where it can tell: the address
+ *    (/ru/…, /kk/…), else the browser's language; otherwise all three stay.
  */
 (function () {
   "use strict";
@@ -75,6 +81,103 @@
   window.addEventListener("pageshow", function () {
     setToggle("__drawer", false);
     setToggle("__search", false);
+  });
+
+  /* ---- 5. offer the page in the reader's language ---------------------------------- */
+
+  var OFFER_KEY = "kz-language-chosen";
+
+  function remember(value) {
+    try { localStorage.setItem(OFFER_KEY, value); } catch (e) { /* storage off: ask again */ }
+  }
+
+  function preferred() {
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages
+      : [navigator.language || ""];
+    for (var i = 0; i < langs.length; i++) {
+      var code = String(langs[i]).toLowerCase().split("-")[0];
+      if (code === "kk" || code === "ru" || code === "en") return code;
+    }
+    return "";
+  }
+
+  function offerLanguage() {
+    var here = document.documentElement.lang;
+    var want = preferred();
+    var strings = config.offer && config.offer[want];
+    var chosen = null;
+    try { chosen = localStorage.getItem(OFFER_KEY); } catch (e) { /* storage off */ }
+    if (!strings || want === here || chosen || document.querySelector("[data-kz-not-found]")) return;
+    var target = document.querySelector('a.md-select__link[hreflang="' + want + '"]');
+    var article = document.querySelector("article.md-content__inner");
+    if (!target || !article) return;
+    var box = document.createElement("div");
+    box.className = "kz-offer";
+    box.lang = want;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", strings.text);
+    var text = document.createElement("p");
+    text.textContent = strings.text + " ";
+    var link = document.createElement("a");
+    link.href = target.href;
+    link.hreflang = want;
+    link.textContent = strings.open;
+    link.addEventListener("click", function () {
+      syncSwitcher();
+      link.href = target.href;
+      remember(want);
+    });
+    text.appendChild(link);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.setAttribute("aria-label", strings.dismiss);
+    close.addEventListener("click", function () {
+      remember(here);
+      box.remove();
+    });
+    box.appendChild(text);
+    box.appendChild(close);
+    article.insertBefore(box, article.firstChild);
+  }
+
+  // A language chosen by hand is the reader's choice: stop offering.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element &&
+      event.target.closest("a.md-select__link[hreflang], .kz-languages a[hreflang]");
+    if (link) remember(link.getAttribute("hreflang"));
+  }, true);
+
+  /* ---- 6. printed address ----------------------------------------------------------- */
+
+  function fillAddress() {
+    var address = document.querySelector("[data-kz-address]");
+    if (address && !address.textContent.trim()) address.textContent = location.href.split("#")[0];
+  }
+
+  /* ---- 7. the 404 page in the reader's language ------------------------------------ */
+
+  function notFoundLanguage() {
+    var box = document.querySelector("[data-kz-not-found]");
+    if (!box) return;
+    var root = box.getAttribute("data-kz-root") || "/";
+    var path = location.pathname;
+    var rest = path.indexOf(root) === 0 ? path.slice(root.length) : "";
+    var code = /^(kk|ru)\//.test(rest) ? rest.slice(0, 2) : preferred();
+    if (!code) return;
+    box.querySelectorAll("[data-kz-lang]").forEach(function (element) {
+      if (element.getAttribute("data-kz-lang") !== code) element.hidden = true;
+    });
+    box.querySelectorAll(".kz-not-found__sep").forEach(function (sep) { sep.hidden = true; });
+    document.documentElement.lang = code;
+    var title = box.querySelector('h1 [data-kz-lang="' + code + '"]');
+    if (title) document.title = title.textContent;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    notFoundLanguage();
+    offerLanguage();
+    fillAddress();
   });
 
   /* ---- 1. search ------------------------------------------------------------------ */
@@ -177,7 +280,7 @@
 
   var kazakh = config.kk ? kazakhStemmer(config.kk) : null;
   // For the browser tests: the stemmer, and the query whose results are on screen.
-  var testHook = window.kzSearch = { kazakh: kazakh, lastShown: null };
+  var testHook = window.kzSearch = { kazakh: kazakh, lastShown: null, complete: false };
 
   function initSearch(box) {
     var t = config.translations || {};
@@ -258,6 +361,19 @@
       return li;
     }
 
+    var PAGE_SIZE = 10;
+
+    function whenSeen(element, then) {
+      if (!("IntersectionObserver" in window)) { then(); return; }
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) {
+          observer.disconnect();
+          then();
+        }
+      });
+      observer.observe(element);
+    }
+
     function count(n) {
       if (n === 0) return t.none;
       if (n === 1) return t.one;
@@ -289,13 +405,26 @@
           });
         });
         var results = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
-        return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (data) {
+        // Every result, ten at a time: the next ten load when the last one shown
+        // scrolls into view (each needs its own fragment file).
+        var shown = 0;
+        function more() {
+          var batch = results.slice(shown, shown + PAGE_SIZE);
+          shown += batch.length;
+          return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
             if (mine !== sequence) return;
-            say(count(results.length));
-            list.replaceChildren.apply(list, data.map(item));
-            testHook.lastShown = query;
+            data.forEach(function (d) { list.appendChild(item(d)); });
+            testHook.complete = shown >= results.length;
+            if (!testHook.complete) whenSeen(list.lastElementChild, more);
           });
+        }
+        list.replaceChildren();
+        testHook.complete = false;
+        return more().then(function () {
+          if (mine !== sequence) return;
+          say(count(results.length));
+          testHook.lastShown = query;
+        });
       }).catch(function () {
         if (mine !== sequence) return;
         say(t.unavailable);
@@ -347,6 +476,14 @@
     list.addEventListener("click", function (event) {
       if (event.target instanceof Element && event.target.closest("a")) setToggle("__search", false);
     });
+
+    // A search sent from a form (the 404 page): /kk/?q=word opens the results.
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked && asked.trim()) {
+      input.value = asked.trim();
+      input.focus();
+      run();
+    }
 
     box.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {

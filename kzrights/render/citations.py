@@ -85,6 +85,7 @@ class PageCitations:
     def __init__(self, data: SiteData, lang: str):
         self.data, self.lang = data, lang
         self.numbers: dict[str, int] = {}
+        self.places: dict[str, list[str]] = {}  # key -> ids of its markers, for back-links
 
     def cite(self, body: str) -> str:
         """Render the inside of ``[@…]``: ``key[, locator][; @key[, locator]]…``."""
@@ -98,14 +99,37 @@ class PageCitations:
             if not self.data.is_citable(key):
                 raise ValueError(f"unknown citation key {key!r} (add it to data/documents.yaml)")
             number = self.numbers.setdefault(key, len(self.numbers) + 1)
-            text = f'<a href="#{source_anchor(key)}">{number}</a>'
+            where = ""
             if locator.strip():
                 limit = getattr(self.data.documents.get(key), "paragraphs", None) or MAX_PARA
                 paras = parse_locator(locator, limit)
-                text += ", " + (link_paras(paras, self.data, self.lang) if key == SOURCE_KEY
-                                else esc(format_paras(paras, self.data, self.lang)))
-            pieces.append(text)
-        return f'<span class="cite">[{"; ".join(pieces)}]</span>'
+                where = format_paras(paras, self.data, self.lang)
+                # The submission's paragraphs link to their text on the source reader.
+                where_html = (link_paras(paras, self.data, self.lang) if key == SOURCE_KEY
+                              else esc(where))
+            places = self.places.setdefault(key, [])
+            places.append(f"cite-{slug(key)}-{len(places) + 1}")
+            tip = ", ".join(filter(None, [self._title(key), where]))
+            text = (f'<a href="#{source_anchor(key)}" id="{places[-1]}">{number}'
+                    f'<span class="cite-tip">{esc(tip)}</span></a>')
+            pieces.append(text + (", " + where_html if where else ""))
+        # Search snippets leave the markers out (Pagefind).
+        return f'<span class="cite" data-pagefind-ignore>[{"; ".join(pieces)}]</span>'
+
+    def _title(self, key: str) -> str:
+        """The source as a marker's tip names it (the main source by its short name)."""
+        doc = self.data.documents.get(key)
+        if doc and doc.kind == "source":
+            return self.data.label("source_short", self.lang)
+        return (_document_title(doc, self.data, self.lang) if doc
+                else view_title(self.data.views_by_symbol[key], self.data, self.lang))
+
+    def _back_links(self, key: str) -> str:
+        """Links back to every place the source is cited on the page."""
+        label = self.data.label("cited_at", self.lang)
+        links = " ".join(f'<a href="#{place}" aria-label="{esc(label.format(n=n))}">{n}</a>'
+                         for n, place in enumerate(self.places[key], 1))
+        return f' <span class="cite-backs" data-pagefind-ignore><span aria-hidden="true">↑</span> {links}</span>'
 
     def sources_list(self) -> str:
         """The numbered list of every source cited on the page."""
@@ -114,5 +138,5 @@ class PageCitations:
             doc = self.data.documents.get(key)
             entry = (_document_entry(doc, self.data, self.lang) if doc
                      else _view_entry(self.data.views_by_symbol[key], self.data, self.lang))
-            items.append(f'<li id="{source_anchor(key)}">{entry}</li>')
+            items.append(f'<li id="{source_anchor(key)}">{entry}{self._back_links(key)}</li>')
         return '<ol class="sources">\n' + "\n".join(items) + "\n</ol>"

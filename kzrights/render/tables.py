@@ -26,6 +26,26 @@ def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool 
             + "\n</tbody>\n</table>\n</div>")
 
 
+Cell = str | tuple[str, dict[str, str]]
+
+
+def _row(row_id: str, headers: list[str], cells: list[Cell],
+         attrs: dict[str, str] | None = None) -> str:
+    """A table row whose every cell names its column (``data-label``): on phones the CSS
+    shows each row as a card with these labels and leaves out empty cells.
+
+    A cell is its HTML, or its HTML and further attributes (``{"data-sort": "2020"}``);
+    ``attrs`` are the row's own (the register's filters read them).
+    """
+    tds = []
+    for header, cell in zip(headers, cells, strict=True):
+        html, attrs = cell if isinstance(cell, tuple) else (cell, {})
+        extra = "".join(f' {name}="{esc(value)}"' for name, value in attrs.items())
+        tds.append(f'<td data-label="{esc(header)}"{extra}>{html}</td>')
+    extra = "".join(f' {name}="{esc(value)}"' for name, value in (attrs or {}).items())
+    return f'<tr id="{row_id}"{extra}>{"".join(tds)}</tr>'
+
+
 def _date_key(case: Case) -> str:
     return case.date or "9999"
 
@@ -42,15 +62,15 @@ def _case_permalink(case: Case, data: SiteData, lang: str, area: str) -> str:
     return f'<a class="kz-canonical" href="{esc(docs_link(home.page, case.anchor))}">{esc(text)}</a>'
 
 
-def _case_row(case: Case, data: SiteData, lang: str, area: str) -> str:
-    when = period_html(case.date, case.date_end, lang)
+def _case_row(case: Case, data: SiteData, lang: str, area: str, headers: list[str]) -> str:
     place = esc(case.place(lang)) if case.place else ""
-    return (f'<tr id="{case.anchor}"><td data-sort="{esc(case.date or "")}">{when}</td>'
-            f"<td><strong>{text_with_figures(case.title(lang), data, lang)}</strong> "
-            f"{_case_permalink(case, data, lang, area)}<br>"
-            f"{text_with_figures(case.summary(lang), data, lang)}</td>"
-            f"<td>{esc(person_names(case.people, data, lang))}</td><td>{place}</td>"
-            f"<td>{link_paras(case.paras, data, lang)}</td></tr>")
+    return _row(case.anchor, headers, [
+        (period_html(case.date, case.date_end, lang), {"data-sort": case.date or ""}),
+        f"<strong>{text_with_figures(case.title(lang), data, lang)}</strong> "
+        f"{_case_permalink(case, data, lang, area)}<br>"
+        f"{text_with_figures(case.summary(lang), data, lang)}",
+        esc(person_names(case.people, data, lang)), place,
+        link_paras(case.paras, data, lang)])
 
 
 def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool = True) -> str:
@@ -65,7 +85,7 @@ def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool 
         headers = [data.label(k, lang) for k in
                    ("col_date", "col_case", "col_people", "col_place", "col_source")]
         parts.append(_table(data.label("cases_caption", lang), headers,
-                            [_case_row(c, data, lang, area) for c in cases]))
+                            [_case_row(c, data, lang, area, headers) for c in cases]))
     if views:
         parts.append(render_views_table(data, lang, views, data.label("views_caption", lang)))
     if not parts:
@@ -95,22 +115,17 @@ def _view_row(view: View, data: SiteData, lang: str, headers: list[str]) -> str:
     if not view.in_submission:
         after = esc(data.label("register_after_submission", lang))
         adopted += f'<br><span class="kz-after">{after}</span>'
-    cells = [
-        (symbols, f"{view.session:04d}{view.number:05d}"),
-        (esc(view_title(view, data, lang)), None),
-        (esc(data.label(f"register_type_{view.type}", lang)) if view.type else "", None),
-        (adopted, view.adopted or ""),
-        (esc(view.subject(lang)) if view.subject else "", None),
-        (esc("; ".join(data.areas[a].title(lang) for a in view.areas)), None),
-        (_status(view, data, lang), None),
-    ]
-    tds = "".join(f'<td data-label="{esc(header)}"'
-                  + (f' data-sort="{esc(sort)}"' if sort is not None else "") + f">{html}</td>"
-                  for header, (html, sort) in zip(headers, cells, strict=True))
     articles = sorted({article_number(a) for a in view.articles_invoked}, key=lambda a: (len(a), a))
-    return (f'<tr id="{view.anchor}" data-areas="{esc(" ".join(view.areas))}" '
-            f'data-articles="{" ".join(articles)}" data-year="{(view.adopted or "")[:4]}">'
-            f"{tds}</tr>")
+    return _row(view.anchor, headers, [
+        (symbols, {"data-sort": f"{view.session:04d}{view.number:05d}"}),
+        esc(view_title(view, data, lang)),
+        esc(data.label(f"register_type_{view.type}", lang)) if view.type else "",
+        (adopted, {"data-sort": view.adopted or ""}),
+        esc(view.subject(lang)) if view.subject else "",
+        esc("; ".join(data.areas[a].title(lang) for a in view.areas)),
+        _status(view, data, lang),
+    ], {"data-areas": " ".join(view.areas), "data-articles": " ".join(articles),
+        "data-year": (view.adopted or "")[:4]})
 
 
 def _filter_labels(data: SiteData, lang: str, views: list[View]) -> dict[str, str]:
@@ -148,9 +163,9 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
     if not figures:
         raise ValueError(f"no figures in series {series!r} (data/figures.yaml)")
     headers = [data.label(k, lang) for k in ("col_figure", "col_value", "col_period", "col_source")]
-    rows = [f'<tr id="fig-{f.key}"><td>{esc(f.label(lang))}</td><td>{esc(format_figure(f, lang))}</td>'
-            f"<td>{period_html(f.period, None, lang)}</td>"
-            f"<td>{link_paras(f.paras, data, lang)}</td></tr>"
+    rows = [_row(f"fig-{f.key}", headers, [
+                esc(f.label(lang)), esc(format_figure(f, lang)),
+                period_html(f.period, None, lang), link_paras(f.paras, data, lang)])
             for f in figures]
     return _table(data.label(series_label(series), lang), headers, rows)
 
@@ -158,11 +173,10 @@ def render_figure_table(data: SiteData, lang: str, series: str) -> str:
 def render_glossary(data: SiteData, lang: str) -> str:
     """The site's terminology in the three languages, one row per term."""
     headers = [data.label(f"col_term_{code}", lang) for code in LANGS] + [data.label("col_note", lang)]
-    rows = []
-    for term in data.glossary:
-        cells = "".join(f'<td lang="{code}">{esc(term(code))}</td>' for code in LANGS)
-        note = esc(term.note(lang)) if term.note else ""
-        rows.append(f'<tr id="term-{term.id}">{cells}<td>{note}</td></tr>')
+    rows = [_row(f"term-{term.id}", headers,
+                 [(esc(term(code)), {"lang": code}) for code in LANGS]
+                 + [esc(term.note(lang)) if term.note else ""])
+            for term in data.glossary]
     return _table(data.label("glossary_caption", lang), headers, rows)
 
 

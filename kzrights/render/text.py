@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 from ..i18n import format_date, format_figure_value
 from ..links import para_link
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
+from ..symbols import SYMBOL_IN_TEXT
 
 # HTML's specials, and every character Markdown (with this site's extensions) acts on
 # inside a line: links, images, emphasis, code, attribute lists, table cells, line breaks.
@@ -15,6 +17,8 @@ _INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", 
                          **{c: f"&#{ord(c)};" for c in "\\`*_[]{}|\n\r"}})
 # At the start of a line Markdown also reads headings, lists, quotes and definitions.
 _LINE = _INLINE | str.maketrans({c: f"&#{ord(c)};" for c in "#+-.!:=~^()"})
+_TAG = re.compile(r"(<[^>]*>)")
+_NO_SYMBOL_SPANS = ("code", "pre", "script", "style", "title", "textarea")
 
 
 def esc(text: object) -> str:
@@ -121,3 +125,17 @@ def period_html(start: str | None, end: str | None, lang: str) -> str:
     if not end or end == start:
         return time_html(start, lang)
     return f"{time_html(start, lang)} – {time_html(end, lang)}"
+
+
+def keep_symbols_whole(page_html: str) -> str:
+    """Wrap UN document symbols in the text of a page in ``<span class="un-symbol">`` (CSS
+    keeps each on one line); tags, attributes and code are left as they are."""
+    parts, closed_by = _TAG.split(page_html), None
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            if name and name[1].lower() in _NO_SYMBOL_SPANS:
+                closed_by = None if part.startswith("</") else name[1].lower()
+        elif closed_by is None and part:
+            parts[i] = SYMBOL_IN_TEXT.sub(r'<span class="un-symbol">\g<0></span>', part)
+    return "".join(parts)

@@ -55,35 +55,65 @@ def test_axe_with_search_results_open(page, site_url, start, query):
     assert not report, f"{start} with results for {query!r}\n{report}"
 
 
+CARDS = """() => [...document.querySelectorAll('table.data-table')].map(table => ({
+    rows: [...table.tBodies[0].rows].map(tr => getComputedStyle(tr).display),
+    cells: [...table.querySelectorAll('tbody td')].map(td => {
+        const r = td.getBoundingClientRect();
+        return {text: td.textContent.trim(), label: td.dataset.label,
+                display: getComputedStyle(td).display,
+                before: getComputedStyle(td, '::before').content,
+                left: Math.round(r.left), right: Math.round(r.right)};
+    })}))"""
+
+
+def check_cards(tables, width: int, where: str) -> None:
+    """Each row is a card; each non-empty cell shows with its column name; empty ones do not."""
+    for table in tables:
+        assert set(table["rows"]) == {"block"}, f"{where}: rows are not cards {table['rows']}"
+        for cell in table["cells"]:
+            if cell["text"]:
+                assert cell["display"] != "none", (where, cell)
+                assert cell["label"] and cell["before"] == f'"{cell["label"]}"', (where, cell)
+                assert 0 <= cell["left"] and cell["right"] <= width, (where, cell)
+            else:
+                assert cell["display"] == "none", (where, cell)
+
+
 @pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("width", [320, 360])
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_phone_no_horizontal_scroll(page, site_url, path):
+def test_phone_layout(page, site_url, path, width):
+    """No sideways scrolling at 320 and 360 px; every data table reads as cards."""
+    page.set_viewport_size({"width": width, "height": 640})
     load(page, site_url + path)
     widths = page.evaluate("""() => {
         const s = document.scrollingElement;
         return {scroll: s.scrollWidth, client: s.clientWidth,
                 wraps: [...document.querySelectorAll('.table-wrap')].map(w => ({
-                    overflow: getComputedStyle(w).overflowX,
                     right: Math.round(w.getBoundingClientRect().right),
                     wide: w.scrollWidth > w.clientWidth}))};
     }""")
     assert widths["scroll"] <= widths["client"], f"{path}: page scrolls sideways {widths}"
     for wrap in widths["wraps"]:
-        assert wrap["overflow"] in ("auto", "scroll") and wrap["right"] <= PHONE["width"], (path, wrap)
+        assert not wrap["wide"] and wrap["right"] <= width, (path, wrap)
+    check_cards(page.evaluate(CARDS), width, f"{path} at {width} px")
+
+
+def test_wide_screens_keep_the_table(page, site_url):
+    load(page, site_url + "/covenant/")
+    tables = page.evaluate(CARDS)
+    assert tables and all(set(t["rows"]) == {"table-row"} for t in tables)
+    assert page.locator("table.data-table thead").first.is_visible()
 
 
 @pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
 @pytest.mark.parametrize("path", ["/assembly/", "/ru/assembly/", "/kk/assembly/"])
-def test_phone_drawer_and_wide_tables(page, site_url, path):
+def test_phone_cards_and_drawer(page, site_url, path):
     load(page, site_url + path)
-    # Wide tables scroll inside their own box.
-    wide = page.evaluate("""() => [...document.querySelectorAll('.table-wrap')]
-        .filter(w => w.scrollWidth > w.clientWidth).length""")
-    assert wide >= 1, f"{path}: expected a table wider than the phone screen"
-    wrap = page.locator(".table-wrap").first
-    wrap.evaluate("w => w.scrollLeft = 200")
-    assert wrap.evaluate("w => w.scrollLeft") > 0
-    assert page.evaluate("document.scrollingElement.scrollLeft") == 0
+    tables = page.evaluate(CARDS)
+    assert len(tables) >= 2 and any(not c["text"] for t in tables for c in t["cells"]), (
+        f"{path}: expected case and Views cards, some with empty fields")
+    check_cards(tables, PHONE["width"], path)
     # The navigation drawer opens from the header button.
     page.locator('label.md-header__button[for="__drawer"]').click()
     drawer = page.locator(".md-sidebar--primary")

@@ -3,6 +3,8 @@ keyboard, and the Kazakh stemmer in the browser agreeing with kzrights.search.""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kzrights.search import query_variants
@@ -109,3 +111,24 @@ def test_kazakh_stemmer_in_the_browser_matches_python(page, site_url):
 def test_other_languages_are_not_stemmed(page, site_url):
     page.goto(site_url + "/ru/")
     assert page.evaluate("window.kzSearch.kazakh") is None
+
+
+@pytest.mark.parametrize("start, query", [("/", "Kazakhstan"), ("/ru/", "Казахстане"),
+                                          ("/kk/", "Қазақстан")])
+def test_all_results_are_shown_and_snippets_have_no_citation_markers(page, site_url, start, query):
+    page.goto(site_url + start)
+    assert len(search(page, query)) == 10  # the first ten; the next ten when scrolled to
+    for _ in range(5):
+        if page.evaluate("window.kzSearch.complete"):
+            break
+        page.locator(".md-search-result__item").last.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+    results = [a.get_attribute("href") for a in page.locator(FIRST).all()]
+    count = page.locator(".md-search-result__meta").inner_text()
+    assert len(results) > 10, f"{query!r}: {len(results)} results shown"
+    assert str(len(results)) in count, (count, len(results))
+    snippets = page.locator(".md-search-result__article p").all_inner_texts()
+    assert snippets
+    for snippet in snippets:
+        # A marker reads "[1, para. 5]", "[2; 1, п. 5]", "[3]" (a table's "para. 5" is text).
+        assert not re.search(r"\[\d+[,;\]]", snippet), snippet
