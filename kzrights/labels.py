@@ -40,7 +40,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
 }
 
 REQUIRED: frozenset[str] = frozenset({
-    *PLACEHOLDERS, "sources", "and", "cases_caption", "views_caption", "register_caption",
+    *PLACEHOLDERS, "sources", "source_short", "and", "cases_caption", "views_caption", "register_caption",
     "no_cases", "sort_hint", "glossary_caption",
     "col_date", "col_case", "col_people", "col_place", "col_source", "col_symbol",
     "col_authors", "col_type", "col_adopted", "col_subject", "col_areas", "col_status",

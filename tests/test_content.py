@@ -154,9 +154,10 @@ def test_planted_forbidden_variant_in_data_fails_with_file_and_line(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     labels = (data / "labels.yaml").read_text(encoding="utf-8")
-    line = next(n for n, text in enumerate(labels.splitlines(), 1) if text.startswith("col_subject:"))
-    labels = labels.replace("kk: Шағымның мәні}", "kk: Жеке хабарлама}")
-    (data / "labels.yaml").write_text(labels, encoding="utf-8")
+    lines = labels.splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("col_subject:"))
+    lines[line - 1] = lines[line - 1].replace("kk: Шағымның мәні}", "kk: Жеке хабарлама}")
+    (data / "labels.yaml").write_text("".join(lines), encoding="utf-8")
     problems = find_forbidden_terms_in_data(data, DATA.glossary)
     assert [(file, n) for file, n, _ in problems] == [("labels.yaml", line)]
     assert "communication" in problems[0][2]

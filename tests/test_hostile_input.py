@@ -187,16 +187,18 @@ def test_labels_are_text_everywhere_they_are_shown(data_dir, hostile):
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("sources:", "sourcse:", "data/labels.yaml:2: labels.sourcse: unknown label; did you mean 'sources'?"),
-    ("and:", "nd:", "data/labels.yaml:8: labels.nd: unknown label; did you mean 'and'?"),
+    ("sources:", "sourcse:", "data/labels.yaml:{line}: labels.sourcse: unknown label; did you mean 'sources'?"),
+    ("and:", "nd:", "data/labels.yaml:{line}: labels.nd: unknown label; did you mean 'and'?"),
     ("col_files:", "files_col_x:", "data/labels.yaml:1: labels.col_files: required label is missing"),
-    ('"para. {n}"', '"para. {m}"', "data/labels.yaml:3: labels.para_one.en: unknown placeholder {m}"),
-    ('"para. {n}"', '"para. {n:>999999999}"', "data/labels.yaml:3: labels.para_one.en: unknown placeholder {n}"),
-    ('"para. {n}"', '"para. {n.__class__}"', "data/labels.yaml:3: labels.para_one.en: unknown placeholder"),
-    ('"para. {n}"', '"para. {n"', "data/labels.yaml:3: labels.para_one.en: broken {placeholder}"),
-    ("en: Sources", 'en: "Sources {n}"', "data/labels.yaml:2: labels.sources.en: unknown placeholder {n} (this label takes: none)"),
+    ('"para. {n}"', '"para. {m}"', "data/labels.yaml:{line}: labels.para_one.en: unknown placeholder {m}"),
+    ('"para. {n}"', '"para. {n:>999999999}"', "data/labels.yaml:{line}: labels.para_one.en: unknown placeholder {n}"),
+    ('"para. {n}"', '"para. {n.__class__}"', "data/labels.yaml:{line}: labels.para_one.en: unknown placeholder"),
+    ('"para. {n}"', '"para. {n"', "data/labels.yaml:{line}: labels.para_one.en: broken {placeholder}"),
+    ("en: Sources", 'en: "Sources {n}"', "data/labels.yaml:{line}: labels.sources.en: unknown placeholder {n} (this label takes: none)"),
 ])
 def test_label_mistakes_are_load_errors_not_tracebacks(data_dir, old, new, expected):
+    lines = (data_dir / "labels.yaml").read_text(encoding="utf-8").splitlines()
+    expected = expected.replace("{line}", str(next(i for i, text in enumerate(lines, 1) if old in text)), 1)
     edit(data_dir, "labels.yaml", old, new)
     found = refused(data_dir)
     assert any(p.startswith(expected) for p in found), found

@@ -86,7 +86,7 @@ def test_edited_data_loads_or_names_file_and_line(scratch, mutation):
     except DataError as err:
         assert err.problems
         for problem in err.problems:
-            assert re.fullmatch(r"data/[a-z]+\.yaml", problem.file), problem
+            assert re.fullmatch(r"data/[a-z-]+\.yaml", problem.file), problem
             assert problem.line >= 1 and problem.field and problem.message, problem
     assert time.monotonic() - start < SECONDS
 

@@ -188,8 +188,9 @@ def test_citations_link_to_the_sources_list(pages):
             assert anchor in parsed.ids, f"{lang}/{page}: dangling citation #{anchor}"
         if local:
             assert "sources" in parsed.heading_ids
-        backs = [h[1:] for h in parsed.hrefs if h.startswith("#cite-")]
-        markers = {i for i in parsed.ids if i.startswith("cite-")}
+        marker = re.compile(r"cite-.+-\d+")  # not the "Cite this" section (#cite-this, #cite-text)
+        backs = [h[1:] for h in parsed.hrefs if marker.fullmatch(h[1:])]
+        markers = {i for i in parsed.ids if marker.fullmatch(i)}
         assert set(backs) == markers, f"{lang}/{page}: back-links and markers differ"
 
 

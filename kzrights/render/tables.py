@@ -14,11 +14,15 @@ from .text import (esc, format_figure, link_paras, md_esc, period_html, person_n
                    text_with_figures, time_html)
 
 
+def _attributes(attrs: dict[str, str]) -> str:
+    return "".join(f' {name}="{esc(value)}"' for name, value in attrs.items())
+
+
 def _table(caption: str, headers: list[str], rows: list[str], *, sortable: bool = False,
            classes: str = "", attrs: dict[str, str] | None = None) -> str:
     """A captioned table in a focusable, horizontally scrollable region (no blank lines)."""
     classes = " ".join(filter(None, ("data-table", "sortable" if sortable else "", classes)))
-    extra = "".join(f' {name}="{esc(value)}"' for name, value in (attrs or {}).items())
+    extra = _attributes(attrs or {})
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     return (f'<div class="table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">\n'
             f'<table class="{classes}"{extra}>\n<caption>{esc(caption)}</caption>\n'
@@ -39,11 +43,9 @@ def _row(row_id: str, headers: list[str], cells: list[Cell],
     """
     tds = []
     for header, cell in zip(headers, cells, strict=True):
-        html, attrs = cell if isinstance(cell, tuple) else (cell, {})
-        extra = "".join(f' {name}="{esc(value)}"' for name, value in attrs.items())
-        tds.append(f'<td data-label="{esc(header)}"{extra}>{html}</td>')
-    extra = "".join(f' {name}="{esc(value)}"' for name, value in (attrs or {}).items())
-    return f'<tr id="{row_id}"{extra}>{"".join(tds)}</tr>'
+        html, cell_attrs = cell if isinstance(cell, tuple) else (cell, {})
+        tds.append(f'<td data-label="{esc(header)}"{_attributes(cell_attrs)}>{html}</td>')
+    return f'<tr id="{row_id}"{_attributes(attrs or {})}>{"".join(tds)}</tr>'
 
 
 def _date_key(case: Case) -> str:
