@@ -5,7 +5,9 @@
 Steps: a strict MkDocs build; the Pagefind search index of that build (one index per
 page language); a second strict build with use_directory_urls: false (pages as
 ``name.html``, so they work when opened from disk), zipped into the site as the
-offline copy (``extra.offline_archive`` in mkdocs.yml). A failed build (bad data, an
+offline copy (``extra.offline_archive`` in mkdocs.yml); then ``.br`` and ``.gz`` copies
+of the text files and the HTTP headers file ``_headers`` (kzrights/compress.py,
+kzrights/headers.py), neither of them in the offline copy. A failed build (bad data, an
 unknown citation, a warning under --strict) leaves the previous ``site/`` untouched.
 
 The published address is one setting: ``SITE_URL`` (read by mkdocs.yml's
@@ -16,8 +18,6 @@ alternates and Open Graph tags, and the site a sitemap; robots.txt names the sit
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import shutil
@@ -27,8 +27,13 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
+
+from kzrights.compress import write_compressed
+from kzrights.headers import HEADERS_FILE, headers_file
+from kzrights.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -137,6 +142,14 @@ def make_offline_copy(work: Path, site: Path, engine: str) -> Path:
     return archive
 
 
+def write_for_hosts(site: Path) -> None:
+    """Precompressed copies and the headers file: what a static host needs beside the site."""
+    count = write_compressed(site)
+    base = urlsplit(site_url() or "/").path or "/"
+    (site / HEADERS_FILE).write_text(headers_file(site, base), encoding="utf-8")
+    print(f"INFO    -  Compressed {count} files (.br, .gz); HTTP headers in {HEADERS_FILE}")
+
+
 def build(site_dir: Path, engine: str = DEFAULT_ENGINE) -> None:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +161,7 @@ def build(site_dir: Path, engine: str = DEFAULT_ENGINE) -> None:
         write_robots_txt(fresh)
         index_search(fresh)
         make_offline_copy(work, fresh, engine)
+        write_for_hosts(fresh)
         if site_dir.exists():
             site_dir.rename(work / "previous")
         fresh.rename(site_dir)
@@ -156,8 +170,7 @@ def build(site_dir: Path, engine: str = DEFAULT_ENGINE) -> None:
 
 
 def serve(site_dir: Path, port: int) -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with make_server(site_dir, port) as server:
         print(f"Serving {site_dir} at http://127.0.0.1:{port}/ (Ctrl+C to stop)")
         server.serve_forever()
 
