@@ -11,12 +11,17 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kzrights.csp import fill_hashes
+from kzrights.csp import PAGE_POLICY, fill_hashes
 from kzrights.html_policy import check_html, source_line
 from kzrights.theme_assets import localise_bundle
 
 # "docs/<lang>/page.md:line: what", per page source, over every language build.
 _problems: dict[str, list[str]] = {}
+
+
+def on_config(config):
+    config.extra["csp"] = PAGE_POLICY  # the <meta> policy of overrides/main.html
+    return config
 
 
 def on_page_content(html, page, config, files):

@@ -1,7 +1,9 @@
-"""The Content-Security-Policy of a built page: the policy is written in
-``overrides/main.html`` with two placeholders that are replaced here, from the page's
-own HTML, by the hashes of its inline scripts and of its inline styles. The hashes are
-computed from the built page, so they stay right when a template changes."""
+"""The site's Content-Security-Policy, one source for the ``<meta>`` of every page and
+for the HTTP header (kzrights/headers.py). In a page (``overrides/main.html`` writes
+:data:`PAGE_POLICY`, which hooks/security.py hands to the theme) two placeholders are
+replaced here, from the page's own HTML, by the hashes of its inline scripts and of its
+inline styles. The hashes are computed from the built page, so they stay right when a
+template changes."""
 
 from __future__ import annotations
 
@@ -9,9 +11,26 @@ import base64
 import hashlib
 from html.parser import HTMLParser
 
-SCRIPT_HASHES = "'inline-script-hashes'"  # placeholders in overrides/main.html
+SCRIPT_HASHES = "'inline-script-hashes'"  # placeholders, filled per page by fill_hashes
 STYLE_HASHES = "'inline-style-hashes'"
 META = '<meta http-equiv="Content-Security-Policy"'
+
+# Site scripts are files under assets/; Pagefind compiles WebAssembly.
+POLICY = {
+    "default-src": "'self'",
+    "script-src": f"'self' 'wasm-unsafe-eval' {SCRIPT_HASHES}",
+    "style-src": f"'self' 'unsafe-hashes' {STYLE_HASHES}",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-src": "'none'",
+    "worker-src": "'self'",
+    "manifest-src": "'self'",
+}
+PAGE_POLICY = "; ".join(f"{name} {value}" for name, value in POLICY.items())
 
 # Script types a browser runs (others, such as application/json, are data).
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}

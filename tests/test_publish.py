@@ -118,6 +118,14 @@ def test_robots_txt_names_the_sitemap(published):
     assert robots.splitlines() == ["User-agent: *", "Allow: /", f"Sitemap: {ADDRESS}sitemap.xml"]
 
 
+def test_headers_file_rules_are_under_the_sites_path(published):
+    """On a host, the site lives under the address's path (/kz/ here): so do the rules."""
+    text = (published / "_headers").read_text(encoding="utf-8")
+    rules = [line for line in text.splitlines() if line and not line[0].isspace() and line[0] != "#"]
+    assert rules[0] == "/kz/*" and "/kz/pagefind/fragment/*" in rules
+    assert all(rule.startswith("/kz/") for rule in rules)
+
+
 def test_without_an_address_nothing_is_written_wrong(built_site):
     """The shared build has no SITE_URL (unless the environment sets one)."""
     if os.environ.get("SITE_URL"):

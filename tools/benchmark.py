@@ -11,7 +11,8 @@ same process, and as a ratio:
 - size: bytes of HTML per language and of the open data, against the Markdown sources.
 
 Then (unless --no-web), on the site built with its address (SITE_URL: the local server)
-and served as a static host serves it (gzip for text; uncompressed as the baseline):
+and served by ``--serve`` (kzrights/serve.py: the build's .br and .gz files, whichever
+the browser accepts; every file uncompressed as the baseline):
 
 - bytes transferred by a first visit to an area page and by the first search query
   typed there, with the heaviest files of each (targets: 80 KB and 150 KB);
@@ -25,10 +26,7 @@ Not a timed test: the figures vary with the machine (results/lighthouse.md).
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import http.server
-import io
 import json
 import os
 import socket
@@ -45,6 +43,7 @@ import yaml
 
 from kzrights.i18n import LANGS
 from kzrights.load import load_site
+from kzrights.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -56,7 +55,6 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Pages measured in each language; a View page too when the site has record pages.
 WEB_PAGES = {"home": "", "area": "assembly/", "register": "covenant/"}
 FIRST_QUERY = {"en": "assembly", "ru": "собрания", "kk": "жиналыс"}
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm"}
 
 
 def timed(func, runs: int) -> float:
@@ -78,39 +76,6 @@ def folder_bytes(folder: Path, pattern: str) -> int:
     return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
 
 
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """A static host: gzip for text files when the browser accepts it (unless
-    ``compress`` is off: the baseline), the site's 404 page for a missing address."""
-
-    compress = True
-    cache: dict[Path, bytes] = {}
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the stdlib's redirect to the slash
-            path = path / "index.html"
-        status = 200
-        if not path.is_file():
-            path, status = Path(self.directory) / "404.html", 404
-        body = path.read_bytes()
-        encoded = (self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
-                   and path.suffix in COMPRESSIBLE)
-        if encoded:
-            body = self.cache.setdefault(path, gzip.compress(body, 9))
-        self.send_response(status)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Length", str(len(body)))
-        if encoded:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -118,9 +83,7 @@ def free_port() -> int:
 
 
 def serve(site: Path, port: int, compress: bool) -> http.server.ThreadingHTTPServer:
-    host = type("Host", (StaticHost,), {"compress": compress, "cache": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(host, directory=str(site)))
+    server = make_server(site, port, quiet=True, compress=compress)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -185,7 +148,7 @@ def web(work: Path) -> None:
     if views:
         pages["view"] = views[0] + "/"
 
-    print(f"\n{'transferred, KB':34} {'gzip':>8} {'plain':>8}  heaviest (gzip, KB)")
+    print(f"\n{'transferred, KB':34} {'served':>8} {'plain':>8}  heaviest (served, KB)")
     for lang in LANGS:
         measured = {}
         for compress in (True, False):
@@ -205,7 +168,7 @@ def web(work: Path) -> None:
         return
     server = serve(site, port, compress=True)
     try:
-        print(f"\n{'Lighthouse 12, mobile, gzip host':34} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES))
+        print(f"\n{'Lighthouse 12, mobile, --serve':34} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES))
         for lang in LANGS:
             prefix = "" if lang == "en" else f"{lang}/"
             for name, path in pages.items():

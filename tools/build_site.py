@@ -5,7 +5,9 @@
 Steps: a strict MkDocs build; the Pagefind search index of that build (one index per
 page language); a second strict build with use_directory_urls: false (pages as
 ``name.html``, so they work when opened from disk), zipped into the site as the
-offline copy (``extra.offline_archive`` in mkdocs.yml). A failed build (bad data, an
+offline copy (``extra.offline_archive`` in mkdocs.yml); then ``.br`` and ``.gz`` copies
+of the text files and the HTTP headers file ``_headers`` (kzrights/compress.py,
+kzrights/headers.py), neither of them in the offline copy. A failed build (bad data, an
 unknown citation, a warning under --strict) leaves the previous ``site/`` untouched.
 
 The published address is one setting: ``SITE_URL`` (read by mkdocs.yml's
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import errno
 import functools
-import http.server
 import json
 import os
 import shutil
@@ -27,10 +28,14 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from kzrights import publish
+from kzrights.compress import write_compressed
+from kzrights.headers import HEADERS_FILE, headers_file
+from kzrights.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -188,6 +193,14 @@ def make_offline_copy(work: Path, site: Path, engine: str) -> Path:
     return archive
 
 
+def write_for_hosts(site: Path) -> None:
+    """Precompressed copies and the headers file: what a static host needs beside the site."""
+    count = write_compressed(site)
+    base = urlsplit(site_url() or "/").path or "/"
+    (site / HEADERS_FILE).write_text(headers_file(site, base), encoding="utf-8")
+    print(f"For hosts: {count} files compressed (.br, .gz); HTTP headers in {HEADERS_FILE}")
+
+
 def build_into(work: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -> Path:
     """Every step of the build, inside ``work``; returns the finished site folder."""
     started = time.monotonic()
@@ -199,8 +212,9 @@ def build_into(work: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -
     drop_sitemaps_without_site_url(fresh)
     write_robots_txt(fresh)
     index_search(fresh)
-    if offline:
+    if offline:  # a preview (--no-offline) is not published: no copies for hosts either
         make_offline_copy(work, fresh, engine)
+        write_for_hosts(fresh)
     return fresh
 
 
@@ -221,8 +235,7 @@ def build(site_dir: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) ->
 
 
 def serve(site_dir: Path, port: int) -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with make_server(site_dir, port) as server:
         print(f"Serving {site_dir} at http://127.0.0.1:{port}/ (Ctrl+C to stop)")
         server.serve_forever()
 

@@ -1,0 +1,104 @@
+"""Serve a built site as a good static host does (``tools/build_site.py --serve``): the
+``.br`` or ``.gz`` copy of a file (kzrights/compress.py) when the browser accepts it, the
+right Content-Type, the headers of kzrights/headers.py, and the site's own 404 page."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import mimetypes
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kzrights.compress import ENCODINGS, compressible
+from kzrights.headers import SECURITY, cache_control
+
+TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".map": "application/json",
+         ".webmanifest": "application/manifest+json", ".wasm": "application/wasm"}
+_TEXT = ("text/", "application/json", "application/xml", "application/manifest+json",
+         "image/svg+xml")
+
+
+def content_type(path: Path) -> str:
+    kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith(_TEXT) else kind
+
+
+def accepted(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header accepts (``q=0`` refuses one)."""
+    weights: dict[str, float] = {}
+    for part in header.split(","):
+        name, *params = (p.strip() for p in part.split(";"))
+        weight = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if name:
+            weights[name.lower()] = weight
+    star = weights.get("*", 0.0)
+    return {c for c in ENCODINGS if weights.get(c, star) > 0}
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files of ``directory``; ``encodings`` empty sends every file as it is."""
+
+    encodings = ENCODINGS
+    quiet = False
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        if not self.quiet:
+            super().log_message(format, *args)
+
+    def send_head(self):
+        url = urlsplit(self.path)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not url.path.endswith("/"):  # /assembly -> /assembly/, as hosts do
+                self.send_response(301)
+                self.send_header("Location", url.path + "/" + (f"?{url.query}" if url.query else ""))
+                self.send_header("Content-Length", "0")
+                self._common_headers("")
+                self.end_headers()
+                return None
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            path, status = Path(self.directory) / "404.html", 404
+            if not path.is_file():
+                self.send_error(404)
+                return None
+        variants = compressible(path)
+        accepts = accepted(self.headers.get("Accept-Encoding", "")) if variants else set()
+        coding = next((c for c in self.encodings
+                       if c in accepts and path.with_name(path.name + ENCODINGS[c]).is_file()), None)
+        body = path.with_name(path.name + ENCODINGS[coding]) if coding else path
+        file = body.open("rb")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type(path))
+        self.send_header("Content-Length", str(body.stat().st_size))
+        if coding:
+            self.send_header("Content-Encoding", coding)
+        if variants:
+            self.send_header("Vary", "Accept-Encoding")
+        self._common_headers(path.relative_to(self.directory).as_posix())
+        self.end_headers()
+        return file
+
+    def _common_headers(self, name: str) -> None:
+        self.send_header("Cache-Control", cache_control(name))
+        for header, value in SECURITY.items():
+            self.send_header(header, value)
+
+
+def make_server(site: Path, port: int = 0, *, quiet: bool = False,
+                compress: bool = True) -> http.server.ThreadingHTTPServer:
+    """A server of ``site`` on 127.0.0.1 (``port`` 0: a free one), not yet running.
+    ``compress=False`` sends every file uncompressed (a baseline for measurements)."""
+    handler = type("Handler", (SiteHandler,), {"quiet": quiet,
+                                               "encodings": ENCODINGS if compress else {}})
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                           functools.partial(handler, directory=str(site)))
