@@ -38,6 +38,10 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         # Pagefind indexes the article only, not navigation and chrome.
         ('<article class="md-content__inner md-typeset">',
          '<article class="md-content__inner md-typeset" data-pagefind-body>'),
+        # Scripts run after the page is parsed (first paint is not held up by them), in
+        # document order: site.js (overrides/main.html), the bundle, extra_javascript.
+        ("<script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>",
+         "<script defer src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>"),
     ],
     "partials/header.html": [
         (GENERATED, note("partials/header.html")),

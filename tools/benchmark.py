@@ -144,7 +144,8 @@ def web(work: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(site)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
     pages = dict(WEB_PAGES)
-    views = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("views/*/index.html"))
+    views = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("views/*/index.html")
+                   if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))  # not a redirect
     if views:
         pages["view"] = views[0] + "/"
 
