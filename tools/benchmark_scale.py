@@ -58,6 +58,18 @@ _PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
          "sys.exit(r.returncode)")
 
 
+# The baseline's only hook from hooks/data.py: its links to other pages (``docs:…``,
+# resolved per page as the build does), and nothing that loads or renders data.
+_BASELINE_LINKS_HOOK = '''import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("kz_data_hook", Path(__file__).with_name("data.py"))
+_data_hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_data_hook)
+on_page_content = _data_hook.on_page_content
+'''
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data):  # editors' files have no anchors: neither do these
         return True
@@ -80,9 +92,13 @@ def scale_data(data_dir: Path, factor: int) -> None:
                         encoding="utf-8")
 
     def view(record: dict, n: int) -> dict:
-        record["symbol"] = _renumber(record["symbol"], n)
+        symbol = record["symbol"]
+        record["symbol"] = _renumber(symbol, n)
         if record.get("also"):
             record["also"] = [_renumber(s, n) for s in record["also"]]
+        if record.get("printed_symbol"):  # starts with the symbol: renumber that part
+            old = record["printed_symbol"]
+            record["printed_symbol"] = _renumber(old[:len(symbol)], n) + old[len(symbol):]
         return record
 
     def case(record: dict, n: int) -> dict:
@@ -121,8 +137,8 @@ def make_prerendered(project: Path) -> Path:
             text = path.read_text(encoding="utf-8")
             front = _FRONT_MATTER.match(text)
             head, body = (front[0], text[front.end():]) if front else ("", text)
-            (base / path.relative_to(project)).write_text(head + render_page(body, lang, data),
-                                                          encoding="utf-8")
+            rendered = render_page(body, lang, data, docs_dir=project / "docs")
+            (base / path.relative_to(project)).write_text(head + rendered, encoding="utf-8")
         for page in generated_pages(data, lang):
             target = base / "docs" / lang / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -130,9 +146,11 @@ def make_prerendered(project: Path) -> Path:
     (base / "docs" / OPEN_DATA_DIR).mkdir()
     for name, content in build_open_data(data).items():
         (base / "docs" / OPEN_DATA_DIR / name).write_text(content, encoding="utf-8")
+    (base / "hooks" / "baseline_links.py").write_text(_BASELINE_LINKS_HOOK, encoding="utf-8")
     config = (base / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^  - kzrights\.mdext.*\n", "", config)
-    config = re.sub(r"(?m)^  - hooks/(data|record_pages)\.py.*\n", "", config)
+    config = re.sub(r"(?m)^  - hooks/data\.py.*\n", "  - hooks/baseline_links.py\n", config)
+    config = re.sub(r"(?m)^  - hooks/record_pages\.py.*\n", "", config)
     (base / "mkdocs.yml").write_text(config, encoding="utf-8")
     return base
 
