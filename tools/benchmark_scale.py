@@ -53,9 +53,11 @@ from kzrights.pages import generated_pages  # noqa: E402
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "sources")
 _SYMBOL = re.compile(r"^(CCPR/C/\d+/D/)(\d+)(/\d{4})$")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-# Runs a command and reports its peak resident memory (the largest process it waited for).
+# Runs a command and reports its peak resident memory (the largest process it waited for)
+# and the CPU seconds it used: on a shared machine, CPU time varies less than wall time.
 _PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-         "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+         "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+         "print('PEAK_KB', u.ru_maxrss, 'CPU_S', u.ru_utime + u.ru_stime, file=sys.stderr); "
          "sys.exit(r.returncode)")
 
 
@@ -156,8 +158,8 @@ def make_prerendered(project: Path) -> Path:
     return base
 
 
-def generator_build(project: Path, site: Path, engine: str) -> tuple[float, int]:
-    """Seconds and peak memory (KB) of one build of ``project`` into ``site``."""
+def generator_build(project: Path, site: Path, engine: str) -> tuple[float, float, int]:
+    """Seconds, CPU seconds and peak memory (KB) of one build of ``project`` into ``site``."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-c", _PEAK, sys.executable, *ENGINES[engine], "-q", "--clean",
                "--site-dir", str(site)]
@@ -166,8 +168,8 @@ def generator_build(project: Path, site: Path, engine: str) -> tuple[float, int]
     seconds = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"build of {project.name} failed:\n{result.stderr[-3000:]}")
-    peak = int(re.search(r"PEAK_KB (\d+)", result.stderr)[1])
-    return seconds, peak
+    usage = re.search(r"PEAK_KB (\d+) CPU_S ([\d.]+)", result.stderr)
+    return seconds, float(usage[2]), int(usage[1])
 
 
 def pagefind(site: Path) -> tuple[float, int]:
@@ -226,14 +228,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float]:
-    """Median seconds of the full build and of the pre-rendered baseline, alternating."""
+def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float, float, float]:
+    """Median seconds and CPU seconds of the full build and of the pre-rendered baseline,
+    built alternating: (full s, baseline s, full CPU s, baseline CPU s)."""
     base = make_prerendered(project)
     full, plain = [], []
     for _ in range(pairs):
-        full.append(generator_build(project, project.parent / "o-full", engine)[0])
-        plain.append(generator_build(base, project.parent / "o-plain", engine)[0])
-    return statistics.median(full), statistics.median(plain)
+        full.append(generator_build(project, project.parent / "o-full", engine)[:2])
+        plain.append(generator_build(base, project.parent / "o-plain", engine)[:2])
+    return (statistics.median(s for s, _ in full), statistics.median(s for s, _ in plain),
+            statistics.median(c for _, c in full), statistics.median(c for _, c in plain))
 
 
 def edit_loop(project: Path, engine: str, langs: str | None, dirty: bool = False) -> float:
@@ -289,25 +293,28 @@ def main() -> int:
     print(f"# {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, engine {args.engine}, "
           f"Python {sys.version.split()[0]}\n")
     print(f"{'size':>5} {'views':>6} {'cases':>6} {'figs':>6} {'pages':>6} {'build s':>8} "
-          f"{'s/page':>8} {'peak MB':>8} {'index s':>8} {'index MB':>9} {'query KB':>9}")
+          f"{'s/page':>8} {'cpu s':>7} {'cpu/page':>8} {'peak MB':>8} {'index s':>8} "
+          f"{'index MB':>9} {'query KB':>9}")
     with tempfile.TemporaryDirectory(prefix="kz-bench-") as tmp:
         work = Path(tmp)
-        projects, per_page = {}, {}
+        projects, per_page, cpu_per_page = {}, {}, {}
         for factor in sizes:
             project = projects[factor] = make_project(work, factor)
             data = load_site(project / "data")
             site = work / f"site-x{factor}"
-            seconds, peak = generator_build(project, site, args.engine)
+            seconds, cpu, peak = generator_build(project, site, args.engine)
             pages = sum(1 for _ in site.rglob("index.html"))
             index_s, index_bytes = pagefind(site)
             query = first_query_bytes(site)
-            per_page[factor] = seconds / pages
+            per_page[factor], cpu_per_page[factor] = seconds / pages, cpu / pages
             q_text = f"{query / 1024:9.1f}" if query is not None else f"{'n/a':>9}"
             print(f"{factor:>4}x {len(data.views):6} {len(data.cases):6} {len(data.figures):6} "
-                  f"{pages:6} {seconds:8.1f} {seconds / pages:8.4f} {peak / 1024:8.0f} "
+                  f"{pages:6} {seconds:8.1f} {seconds / pages:8.4f} {cpu:7.1f} {cpu / pages:8.4f} "
+                  f"{peak / 1024:8.0f} "
                   f"{index_s:8.1f} {index_bytes / 1e6:9.2f} {q_text}")
         print(f"\ns/page at {sizes[-1]}x / at {sizes[0]}x: "
-              f"{per_page[sizes[-1]] / per_page[sizes[0]]:.2f} (target <= 2)")
+              f"{per_page[sizes[-1]] / per_page[sizes[0]]:.2f} wall, "
+              f"{cpu_per_page[sizes[-1]] / cpu_per_page[sizes[0]]:.2f} CPU (target <= 2)")
 
         print("\nedit loop under serve, 1x (save docs/en/about.md -> page served with the change)")
         small = projects[sizes[0]]
@@ -317,10 +324,12 @@ def main() -> int:
             print(f"  {label:32} {edit_loop(small, args.engine, langs, dirty):6.2f} s")
 
         print(f"\nrendering overhead (median of {args.pairs} alternating pairs)")
-        print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9}")
+        print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9} "
+              f"{'full cpu':>9} {'pre-r. cpu':>10} {'cpu overhead':>13}")
         for factor in (sizes[0], sizes[-1]) if len(sizes) > 1 else sizes:
-            full, plain = overhead(projects[factor], args.engine, args.pairs)
-            print(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}%")
+            full, plain, full_cpu, plain_cpu = overhead(projects[factor], args.engine, args.pairs)
+            print(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}% "
+                  f"{full_cpu:9.2f} {plain_cpu:10.2f} {100 * (full_cpu / plain_cpu - 1):12.1f}%")
     return 0
 
 
