@@ -11,6 +11,8 @@ import base64
 import hashlib
 from html.parser import HTMLParser
 
+from .content_cache import by_content
+
 SCRIPT_HASHES = "'inline-script-hashes'"  # placeholders, filled per page by fill_hashes
 STYLE_HASHES = "'inline-style-hashes'"
 META = '<meta http-equiv="Content-Security-Policy"'
@@ -75,9 +77,15 @@ def fill_hashes(html: str) -> str:
     A page without the policy is an error: every page must have one."""
     if META not in html or SCRIPT_HASHES not in html:
         raise ValueError("no Content-Security-Policy <meta> with placeholders in the page")
+    scripts, styles = _inline_hashes(html)
+    return html.replace(" " + SCRIPT_HASHES, scripts, 1).replace(" " + STYLE_HASHES, styles, 1)
+
+
+@by_content
+def _inline_hashes(html: str) -> tuple[str, str]:
+    """The hashes of the inline scripts and of the inline styles, each list space-led."""
     inline = _Inline()
     inline.feed(html)
     inline.close()
-    scripts = "".join(" " + h for h in dict.fromkeys(_source(s) for s in inline.scripts))
-    styles = "".join(" " + h for h in dict.fromkeys(_source(s) for s in inline.styles))
-    return html.replace(" " + SCRIPT_HASHES, scripts, 1).replace(" " + STYLE_HASHES, styles, 1)
+    return ("".join(" " + h for h in dict.fromkeys(_source(s) for s in inline.scripts)),
+            "".join(" " + h for h in dict.fromkeys(_source(s) for s in inline.styles)))

@@ -8,10 +8,13 @@ attributes, ``javascript:`` URLs, images from other hosts…) is a violation.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
+
+from .content_cache import by_content
 
 # Attributes every element may have; a name ending in "*" is a prefix (data-*, aria-*).
 GLOBAL = {"id", "class", "lang", "dir", "title", "role", "hidden", "tabindex", "style",
@@ -112,6 +115,7 @@ def _url_problem(value: str, resource: bool) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)  # pages repeat their attributes (classes, links)
 def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name.startswith("on"):
         return "event-handler attributes are not allowed"
@@ -159,10 +163,15 @@ class _Checker(HTMLParser):
 
 def check_html(html: str) -> list[Violation]:
     """Every element, attribute and URL in ``html`` that the allowlist does not allow."""
+    return list(_violations(html))
+
+
+@by_content
+def _violations(html: str) -> tuple[Violation, ...]:
     checker = _Checker()
     checker.feed(html)
     checker.close()
-    return checker.violations
+    return tuple(checker.violations)
 
 
 def source_line(source: str, needle: str) -> int | None:

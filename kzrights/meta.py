@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 LIMIT = 160  # characters search engines and messengers show
 
 _SKIP_CLASSES = {"cite", "headerlink"}
+_CHUNK = 4096  # the HTML is read in pieces of this many characters, up to the first paragraph
 
 
 class _FirstParagraph(HTMLParser):
@@ -44,7 +45,10 @@ class _FirstParagraph(HTMLParser):
 def page_description(html: str, limit: int = LIMIT) -> str:
     """The first paragraph of a page as plain text, cut at a word to ``limit`` characters."""
     parser = _FirstParagraph()
-    parser.feed(html)
+    for start in range(0, len(html), _CHUNK):  # the rest of the page is not read
+        parser.feed(html[start:start + _CHUNK])
+        if parser.done:
+            break
     text = re.sub(r"\s+", " ", "".join(parser.text)).strip()
     text = re.sub(r"\s+([.,;:])", r"\1", text)  # the space a removed citation left
     if len(text) <= limit:

@@ -101,6 +101,20 @@ def test_csp_hashes_every_inline_script_and_style():
         fill_hashes("<head><script>x</script></head>")
 
 
+def test_remembered_checks_and_hashes_follow_the_page():
+    # serve rebuilds unchanged pages: their results are remembered by the HTML's digest.
+    clean = "<p>a</p>"
+    assert check_html(clean) == []
+    check_html(clean).append("changed by a caller")  # a caller's list is its own
+    assert check_html(clean) == []
+    assert [v.what for v in check_html(clean + "<script>x</script>")] == ["<script>: element not allowed"]
+    head = ('<head><meta http-equiv="Content-Security-Policy" content="script-src '
+            "'self' 'inline-script-hashes'; style-src 'self' 'inline-style-hashes'\">")
+    first, second = fill_hashes(head + "<script>a</script>"), fill_hashes(head + "<script>b</script>")
+    assert sha("a") in first and sha("b") in second and sha("a") not in second
+    assert fill_hashes(head + "<script>a</script>") == first
+
+
 def test_swap_without_atomic_exchange(tmp_path):
     site, work = tmp_path / "site", tmp_path / ".build-site-00000000"
     (site / "old").mkdir(parents=True)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kzrights.directives import DirectiveError, render_page
 from kzrights.i18n import NBSP, format_date, format_figure_value, format_number
 from kzrights.load import load_site
+from kzrights.meta import page_description
 from kzrights.models import Person, Text
 from kzrights.render.citations import parse_locator
 from kzrights.render.tables import render_case_table, render_views_table
@@ -254,3 +255,13 @@ def test_generated_pages_refuse_bad_and_duplicate_paths(monkeypatch):
     monkeypatch.setattr(pages, "PAGE_MAKERS", [lambda d, lang: [page], lambda d, lang: [page]])
     with pytest.raises(ValueError, match="two generated pages at 'views/x.md'"):
         pages.generated_pages(data, "en")
+
+
+def test_description_is_the_first_top_level_paragraph_wherever_it_starts():
+    # The description is read in pieces up to the first paragraph: one that starts in one
+    # piece and ends in the next is read whole, and nothing after it counts.
+    before = "<div><p>" + "x " * 2030 + "</p></div>"  # nested: not the page's first paragraph
+    page = before + '<p>First <a class="cite">[1]</a> para&amp;graph.</p><p>Second.</p>'
+    assert page_description(page) == "First para&graph."
+    assert page_description("<div>no paragraph</div>") == ""
+

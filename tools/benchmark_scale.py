@@ -9,11 +9,12 @@ pages, build seconds, seconds per page, peak memory of the build, Pagefind index
 and size, and the bytes a browser loads for the first search query (Chromium, when
 present). Then, in the same run:
 
-- rendering overhead: the full build against a baseline of the same pages pre-rendered to
-  plain Markdown (no extension, no data hooks), builds alternating, the median of
-  ``--pairs`` pairs, at the smallest and the largest size;
 - the edit loop: seconds from saving one page to the rebuilt page under ``serve``, for
-  the full site and for the one-language preview (``KZ_LANGS``, README).
+  the full site, for the one-language preview (``KZ_LANGS``, README) and for that preview
+  with ``serve --dirty`` (only the saved page and the generated ones are rebuilt);
+- rendering overhead: the full build against a baseline of the same pages pre-rendered to
+  plain Markdown (no extension, no data hooks; "Cite this" is added by its hook in both),
+  builds alternating, the median of ``--pairs`` pairs, at the smallest and the largest size.
 
 Machines here are noisy: compare ratios from one run, not seconds across runs.
 """
@@ -52,10 +53,24 @@ from kzrights.pages import generated_pages  # noqa: E402
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "sources")
 _SYMBOL = re.compile(r"^(CCPR/C/\d+/D/)(\d+)(/\d{4})$")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-# Runs a command and reports its peak resident memory (the largest process it waited for).
+# Runs a command and reports its peak resident memory (the largest process it waited for)
+# and the CPU seconds it used: on a shared machine, CPU time varies less than wall time.
 _PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-         "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+         "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+         "print('PEAK_KB', u.ru_maxrss, 'CPU_S', u.ru_utime + u.ru_stime, file=sys.stderr); "
          "sys.exit(r.returncode)")
+
+
+# The baseline's only hook from hooks/data.py: its links to other pages (``docs:…``,
+# resolved per page as the build does), and nothing that loads or renders data.
+_BASELINE_LINKS_HOOK = '''import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("kz_data_hook", Path(__file__).with_name("data.py"))
+_data_hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_data_hook)
+on_page_content = _data_hook.on_page_content
+'''
 
 
 class _Dumper(yaml.SafeDumper):
@@ -80,9 +95,13 @@ def scale_data(data_dir: Path, factor: int) -> None:
                         encoding="utf-8")
 
     def view(record: dict, n: int) -> dict:
-        record["symbol"] = _renumber(record["symbol"], n)
+        symbol = record["symbol"]
+        record["symbol"] = _renumber(symbol, n)
         if record.get("also"):
             record["also"] = [_renumber(s, n) for s in record["also"]]
+        if record.get("printed_symbol"):  # starts with the symbol: renumber that part
+            old = record["printed_symbol"]
+            record["printed_symbol"] = _renumber(old[:len(symbol)], n) + old[len(symbol):]
         return record
 
     def case(record: dict, n: int) -> dict:
@@ -121,8 +140,8 @@ def make_prerendered(project: Path) -> Path:
             text = path.read_text(encoding="utf-8")
             front = _FRONT_MATTER.match(text)
             head, body = (front[0], text[front.end():]) if front else ("", text)
-            (base / path.relative_to(project)).write_text(head + render_page(body, lang, data),
-                                                          encoding="utf-8")
+            rendered = render_page(body, lang, data, docs_dir=project / "docs")
+            (base / path.relative_to(project)).write_text(head + rendered, encoding="utf-8")
         for page in generated_pages(data, lang):
             target = base / "docs" / lang / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -130,15 +149,17 @@ def make_prerendered(project: Path) -> Path:
     (base / "docs" / OPEN_DATA_DIR).mkdir()
     for name, content in build_open_data(data).items():
         (base / "docs" / OPEN_DATA_DIR / name).write_text(content, encoding="utf-8")
+    (base / "hooks" / "baseline_links.py").write_text(_BASELINE_LINKS_HOOK, encoding="utf-8")
     config = (base / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^  - kzrights\.mdext.*\n", "", config)
-    config = re.sub(r"(?m)^  - hooks/(data|record_pages)\.py.*\n", "", config)
+    config = re.sub(r"(?m)^  - hooks/data\.py.*\n", "  - hooks/baseline_links.py\n", config)
+    config = re.sub(r"(?m)^  - hooks/record_pages\.py.*\n", "", config)
     (base / "mkdocs.yml").write_text(config, encoding="utf-8")
     return base
 
 
-def generator_build(project: Path, site: Path, engine: str) -> tuple[float, int]:
-    """Seconds and peak memory (KB) of one build of ``project`` into ``site``."""
+def generator_build(project: Path, site: Path, engine: str) -> tuple[float, float, int]:
+    """Seconds, CPU seconds and peak memory (KB) of one build of ``project`` into ``site``."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-c", _PEAK, sys.executable, *ENGINES[engine], "-q", "--clean",
                "--site-dir", str(site)]
@@ -147,8 +168,8 @@ def generator_build(project: Path, site: Path, engine: str) -> tuple[float, int]
     seconds = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"build of {project.name} failed:\n{result.stderr[-3000:]}")
-    peak = int(re.search(r"PEAK_KB (\d+)", result.stderr)[1])
-    return seconds, peak
+    usage = re.search(r"PEAK_KB (\d+) CPU_S ([\d.]+)", result.stderr)
+    return seconds, float(usage[2]), int(usage[1])
 
 
 def pagefind(site: Path) -> tuple[float, int]:
@@ -207,23 +228,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float]:
-    """Median seconds of the full build and of the pre-rendered baseline, alternating."""
+def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float, float, float]:
+    """Median seconds and CPU seconds of the full build and of the pre-rendered baseline,
+    built alternating: (full s, baseline s, full CPU s, baseline CPU s)."""
     base = make_prerendered(project)
     full, plain = [], []
     for _ in range(pairs):
-        full.append(generator_build(project, project.parent / "o-full", engine)[0])
-        plain.append(generator_build(base, project.parent / "o-plain", engine)[0])
-    return statistics.median(full), statistics.median(plain)
+        full.append(generator_build(project, project.parent / "o-full", engine)[:2])
+        plain.append(generator_build(base, project.parent / "o-plain", engine)[:2])
+    return (statistics.median(s for s, _ in full), statistics.median(s for s, _ in plain),
+            statistics.median(c for _, c in full), statistics.median(c for _, c in plain))
 
 
-def edit_loop(project: Path, engine: str, langs: str | None) -> float:
-    """Seconds from saving docs/en/about.md to the served page showing the change."""
+def edit_loop(project: Path, engine: str, langs: str | None, dirty: bool = False) -> float:
+    """Seconds from saving docs/en/about.md to the served page showing the change.
+    ``dirty``: ``serve --dirty`` rebuilds only the saved page (not strict: MkDocs warns)."""
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if langs:
         env["KZ_LANGS"] = langs
-    command = [sys.executable, *ENGINES[engine], "--strict", "-q"]
+    command = [sys.executable, *ENGINES[engine], "--dirty" if dirty else "--strict", "-q"]
     command[command.index("build")] = "serve"
     server = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL,
@@ -265,42 +289,47 @@ def main() -> int:
     parser.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE)
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",")})
+    sys.stdout.reconfigure(line_buffering=True)  # each line as it is measured: a 100x run is long
     print(f"# {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, engine {args.engine}, "
-          f"Python {sys.version.split()[0]}")
+          f"Python {sys.version.split()[0]}\n")
+    print(f"{'size':>5} {'views':>6} {'cases':>6} {'figs':>6} {'pages':>6} {'build s':>8} "
+          f"{'s/page':>8} {'cpu s':>7} {'cpu/page':>8} {'peak MB':>8} {'index s':>8} "
+          f"{'index MB':>9} {'query KB':>9}")
     with tempfile.TemporaryDirectory(prefix="kz-bench-") as tmp:
         work = Path(tmp)
-        projects = {}
-        rows = []
+        projects, per_page, cpu_per_page = {}, {}, {}
         for factor in sizes:
             project = projects[factor] = make_project(work, factor)
             data = load_site(project / "data")
             site = work / f"site-x{factor}"
-            seconds, peak = generator_build(project, site, args.engine)
+            seconds, cpu, peak = generator_build(project, site, args.engine)
             pages = sum(1 for _ in site.rglob("index.html"))
             index_s, index_bytes = pagefind(site)
             query = first_query_bytes(site)
-            rows.append((factor, len(data.views), len(data.cases), len(data.figures), pages,
-                         seconds, seconds / pages, peak / 1024, index_s, index_bytes / 1e6, query))
-        print()
-        print(f"{'size':>5} {'views':>6} {'cases':>6} {'figs':>6} {'pages':>6} {'build s':>8} "
-              f"{'s/page':>8} {'peak MB':>8} {'index s':>8} {'index MB':>9} {'query KB':>9}")
-        for f, v, c, g, pages, s, spp, mb, idx, idx_mb, q in rows:
-            q_text = f"{q / 1024:9.1f}" if q is not None else f"{'n/a':>9}"
-            print(f"{f:>4}x {v:6} {c:6} {g:6} {pages:6} {s:8.1f} {spp:8.4f} {mb:8.0f} {idx:8.1f} "
-                  f"{idx_mb:9.2f} {q_text}")
-        first = rows[0]
-        print(f"\ns/page at {rows[-1][0]}x / at {first[0]}x: {rows[-1][6] / first[6]:.2f} (target <= 2)")
-
-        print(f"\nrendering overhead (median of {args.pairs} alternating pairs)")
-        print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9}")
-        for factor in (sizes[0], sizes[-1]) if len(sizes) > 1 else sizes:
-            full, plain = overhead(projects[factor], args.engine, args.pairs)
-            print(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}%")
+            per_page[factor], cpu_per_page[factor] = seconds / pages, cpu / pages
+            q_text = f"{query / 1024:9.1f}" if query is not None else f"{'n/a':>9}"
+            print(f"{factor:>4}x {len(data.views):6} {len(data.cases):6} {len(data.figures):6} "
+                  f"{pages:6} {seconds:8.1f} {seconds / pages:8.4f} {cpu:7.1f} {cpu / pages:8.4f} "
+                  f"{peak / 1024:8.0f} "
+                  f"{index_s:8.1f} {index_bytes / 1e6:9.2f} {q_text}")
+        print(f"\ns/page at {sizes[-1]}x / at {sizes[0]}x: "
+              f"{per_page[sizes[-1]] / per_page[sizes[0]]:.2f} wall, "
+              f"{cpu_per_page[sizes[-1]] / cpu_per_page[sizes[0]]:.2f} CPU (target <= 2)")
 
         print("\nedit loop under serve, 1x (save docs/en/about.md -> page served with the change)")
         small = projects[sizes[0]]
-        for label, langs in (("all languages", None), ("one language (KZ_LANGS=en)", "en")):
-            print(f"  {label:32} {edit_loop(small, args.engine, langs):6.2f} s")
+        for label, langs, dirty in (("all languages", None, False),
+                                    ("one language (KZ_LANGS=en)", "en", False),
+                                    ("one language, serve --dirty", "en", True)):
+            print(f"  {label:32} {edit_loop(small, args.engine, langs, dirty):6.2f} s")
+
+        print(f"\nrendering overhead (median of {args.pairs} alternating pairs)")
+        print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9} "
+              f"{'full cpu':>9} {'pre-r. cpu':>10} {'cpu overhead':>13}")
+        for factor in (sizes[0], sizes[-1]) if len(sizes) > 1 else sizes:
+            full, plain, full_cpu, plain_cpu = overhead(projects[factor], args.engine, args.pairs)
+            print(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}% "
+                  f"{full_cpu:9.2f} {plain_cpu:10.2f} {100 * (full_cpu / plain_cpu - 1):12.1f}%")
     return 0
 
 

@@ -1,0 +1,28 @@
+"""Results of a pure function of a page's HTML, remembered by a digest of the HTML.
+
+``serve`` rebuilds every page of every language after one save, and all but the saved
+page come out exactly as before: their allowlist check and policy hashes need not be
+computed again. Only the digest and the (small) result are kept, not the HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+
+def by_content(func: Callable[[str], T]) -> Callable[[str], T]:
+    """``func``, computed once per distinct ``html`` in this process."""
+    results: dict[bytes, T] = {}
+
+    @functools.wraps(func)
+    def remembered(html: str) -> T:
+        key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
+        if key not in results:
+            results[key] = func(html)
+        return results[key]
+
+    return remembered
