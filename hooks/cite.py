@@ -3,13 +3,13 @@ page and area page, and its CSL-JSON and BibTeX files next to the page."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from kzrights.cite import cite_files, page_reference, view_reference
+from kzrights.history import last_changed
 from kzrights.load import load_site_cached
 from kzrights.render.cite_block import render_cite_block
 from kzrights.render.view_page import view_page_path
@@ -26,15 +26,12 @@ def _lang(config) -> tuple[str, str]:
     return lang, "" if lang == i18n.default_language else f"{lang}/"
 
 
-def _last_change(config, lang: str, page: str) -> str | None:
-    """The date of the last commit that changed a page, if the build runs in a git checkout."""
-    root = Path(config.config_file_path).parent
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", f"docs/{lang}/{page}"],
-                             cwd=root, capture_output=True, text=True, check=False, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
+_DATES: dict[str, str] = {}  # source file -> date of its last commit (this build)
+
+
+def on_config(config):
+    _DATES.clear()
+    _DATES.update(last_changed(Path(config.config_file_path).parent))  # one git log per build
 
 
 def _references(config) -> dict[str, object]:
@@ -45,7 +42,7 @@ def _references(config) -> dict[str, object]:
     for area in data.areas.values():
         url = "/" + prefix + area.page.removesuffix(".md") + "/"
         refs[area.page] = page_reference(f"{area.id}-{lang}", area.title(lang), config.site_name, url,
-                                         _last_change(config, lang, area.page), data, lang)
+                                         _DATES.get(f"docs/{lang}/{area.page}"), data, lang)
     return refs
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Callable
 
 LANGS: tuple[str, ...] = ("en", "ru", "kk")
 DEFAULT_LANG = "en"
@@ -86,13 +87,14 @@ def format_date(iso: str, lang: str) -> str:
             "kk": f"{year}{NBSP}ж. {day} {name}"}[lang]
 
 
-def format_period(start: str | None, end: str | None, lang: str) -> str:
-    """A date or a range of dates; empty when the source gives none."""
+def format_period(start: str | None, end: str | None, lang: str,
+                  date: Callable[[str, str], str] = format_date) -> str:
+    """A date or a range of dates, each written by ``date``; empty when the source gives none."""
     if not start:
         return ""
     if not end or end == start:
-        return format_date(start, lang)
-    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+        return date(start, lang)
+    return f"{date(start, lang)} – {date(end, lang)}"
 
 
 _QUALIFIERS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from ..i18n import format_date, format_figure_value
+from ..i18n import format_date, format_figure_value, format_period
 from ..links import para_link
 from ..load import SiteData
 from ..models import FIGURE_REF, Figure, Person
@@ -120,11 +120,7 @@ def time_html(iso: str, lang: str) -> str:
 
 def period_html(start: str | None, end: str | None, lang: str) -> str:
     """A date or a range of dates in ``<time>`` elements; empty when the source gives none."""
-    if not start:
-        return ""
-    if not end or end == start:
-        return time_html(start, lang)
-    return f"{time_html(start, lang)} – {time_html(end, lang)}"
+    return format_period(start, end, lang, time_html)
 
 
 def keep_symbols_whole(page_html: str) -> str:
