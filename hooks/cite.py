@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from kzrights.cite import cite_files, page_reference, view_reference
+from kzrights.directives import append_after_page
 from kzrights.history import last_changed
 from kzrights.load import load_site_cached
 from kzrights.render.cite_block import render_cite_block
@@ -61,11 +62,10 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Runs after hooks/data.py (listed before this hook): the page is already rendered.
     lang, _ = _lang(config)
     path = page.file.src_uri.removeprefix(f"{lang}/")
     ref = _REFS[lang].get(path)
     if ref is None:
         return markdown
     folder = Path(path).stem
-    return markdown + "\n\n" + render_cite_block(ref, folder, _data(config), lang)
+    return append_after_page(markdown, render_cite_block(ref, folder, _data(config), lang))

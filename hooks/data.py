@@ -63,7 +63,7 @@ def _page_problems(docs_dir: Path, data: SiteData) -> list[str]:
             source = path.read_text(encoding="utf-8-sig")
             markdown, _ = get_data(source)
             try:
-                render_page_once(markdown, lang, data, docs_dir)
+                render_page_once(markdown, lang, data)
             except DirectiveError as err:
                 found += _problems(path.relative_to(docs_dir.parent).as_posix(),
                                    markdown_first_line(source, markdown), err)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kzrights.directives import append_after_page
 from kzrights.history import last_changed
 from kzrights.i18n import DEFAULT_LANG
 from kzrights.load import load_site_cached
@@ -24,7 +25,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = config.plugins["i18n"].current_language
     data = load_site_cached(Path(config.config_file_path).parent / "data")  # checked by hooks/data.py
     if not page.file.abs_src_path:  # a generated page (kzrights/pages.py): made from data/
-        return f"{markdown.rstrip()}\n\n{render_page_footer(data, lang, 'data/')}\n"
+        return append_after_page(markdown, render_page_footer(data, lang, 'data/'))
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     if lang != DEFAULT_LANG and FIELD in page.meta:
         english = Path(config.docs_dir) / DEFAULT_LANG / page.file.src_uri.split("/", 1)[1]
@@ -32,4 +33,4 @@ def on_page_markdown(markdown, page, config, files):
             markdown = after_title(markdown, render_outdated_notice(data, lang))
     footer = render_page_footer(data, lang, source, repository=config.extra.get("repository") or "",
                                 changed=_DATES.get(source))
-    return f"{markdown.rstrip()}\n\n{footer}\n"
+    return append_after_page(markdown, footer)

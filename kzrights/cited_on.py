@@ -72,7 +72,7 @@ def paragraph_citations(data: SiteData, lang: str, pages: dict[str, str]) -> dic
             continue
         markdown = _FRONT_MATTER.sub("", markdown)
         try:
-            rendered = render_page_once(markdown, lang, data)  # the build reuses it
+            rendered = render_page_once(markdown, lang, data)  # the build's render
         except DirectiveError:
             continue
         title = page_title(markdown) or path

@@ -46,6 +46,11 @@ _HEADING_ID = re.compile(r"\{\s*#[A-Za-z][\w-]*(?:\s+[^}]*)?\}\s*$")
 
 SOURCES_HEADING = "## {title} {{ #sources }}"
 
+# The build's own additions to a page (its footer for editors, "Cite this") follow this
+# line, already Markdown: they are not rendered as the page, so the page's own render,
+# made once by the check before the build, is reused as it is (:func:`render_page_once`).
+AFTER_PAGE = "<!-- after-page -->"
+
 
 class DirectiveError(ValueError):
     """Every problem of a page, each at a line of its Markdown (1-based).
@@ -204,6 +209,8 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
                 continue
             _check_directive_like(line)
             block = _BLOCK.match(line)
+            if line.strip() == AFTER_PAGE:
+                raise ValueError(f"{AFTER_PAGE} is reserved for the build's additions to a page")
             if block and block["name"] == "sources":
                 sources_at = len(out)
                 out.append("")
@@ -229,8 +236,30 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
     return "\n".join(out)
 
 
+def append_after_page(markdown: str, block: str) -> str:
+    """``markdown`` with ``block`` (Markdown made by the build) after the page's own text."""
+    page, _, after = markdown.partition(f"\n{AFTER_PAGE}\n")
+    after = f"{after.strip()}\n\n{block}" if after.strip() else block
+    return f"{page.rstrip()}\n\n{AFTER_PAGE}\n\n{after}\n"
+
+
+def _normalise(markdown: str) -> str:
+    """The page as Python-Markdown hands it to extensions (line ends, tabs, blank lines),
+    without trailing whitespace: the same page gives the same text in every pass."""
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    return re.sub(r"(?m)^[ ]+$", "", text).rstrip()
+
+
+def render_page_once(markdown: str, lang: str, data: SiteData) -> str:
+    """:func:`render_page` of the page's own text, remembered for the build, then the
+    build's additions after :data:`AFTER_PAGE` as they are. The check before the build,
+    the source reader's "Cited on" pass and the build itself render each page once.
+    Problems count lines from the Markdown's first line."""
+    page, marker, after = markdown.partition(f"\n{AFTER_PAGE}\n")
+    rendered = _render_remembered(_normalise(page), lang, data)
+    return f"{rendered}\n\n{after.strip()}\n" if marker else rendered
+
+
 @functools.lru_cache(maxsize=65536)
-def render_page_once(markdown: str, lang: str, data: SiteData, docs_dir: Path | None = None) -> str:
-    """:func:`render_page`, remembered: the check of every page before the build and the
-    build itself render a page once. Problems count lines from the Markdown's first line."""
-    return render_page(markdown, lang, data, docs_dir=docs_dir)
+def _render_remembered(markdown: str, lang: str, data: SiteData) -> str:
+    return render_page(markdown, lang, data, docs_dir=data.root / "docs")

@@ -11,8 +11,6 @@ and an error reporter that names the page and line). The data is loaded once per
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -34,9 +32,7 @@ class _Directives(Preprocessor):
         config = self.extension.getConfigs()
         data = load_site_cached(config["data_dir"])
         try:
-            # The pages' folder beside the data's: for <!-- translation-status -->.
-            docs_dir = Path(config["data_dir"]).resolve().parent / "docs"
-            return render_page_once("\n".join(lines), config["lang"], data, docs_dir).split("\n")
+            return render_page_once("\n".join(lines), config["lang"], data).split("\n")
         except DirectiveError as err:
             config["on_error"](err)  # reports (or raises) with the page's name
             return lines

@@ -44,6 +44,35 @@ def test_mkdocs_and_properdocs_build_the_same_site(tmp_path):
     assert 'content="mkdocs-ProperDocs' in page  # the comparison really saw both engines
 
 
+_COUNT_RENDERS = """
+import collections, sys
+from kzrights import directives
+renders = collections.Counter()
+render_page = directives.render_page
+def counted(markdown, lang, data, **options):
+    renders[lang, markdown] += 1
+    return render_page(markdown, lang, data, **options)
+directives.render_page = counted
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+print(sum(renders.values()), len(renders))
+"""
+
+
+def test_each_page_is_rendered_once_per_build(tmp_path):
+    """The check before the build, the source reader's "Cited on" pass and the build share
+    one render of each page: the build's own additions (footer, Cite this) come after it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-c", _COUNT_RENDERS, str(tmp_path / "site")], cwd=ROOT,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    renders, pages = map(int, result.stdout.split())
+    built = len(list((tmp_path / "site").rglob("index.html")))
+    assert pages > 150 and built > 150
+    assert renders == pages, f"{renders} renders of {pages} pages"
+
+
 def test_pages_render_under_plain_python_markdown():
     """The rendering needs no generator: Python-Markdown with the extension makes the tables,
     citations and sources list of a page, in the language it is told."""

@@ -203,6 +203,7 @@ def test_page_directives_render(data):
     ("Text {{ fig:nope }}.", "unknown figure 'nope'"),
     ("Text {{ nope }}.", "unknown placeholder"),
     ("## Heading without id", "heading without an explicit id"),
+    ("<!-- after-page -->", "reserved for the build's additions"),
 ])
 def test_page_errors_name_the_line(data, line, message):
     page = "# Title { #title }\n\nIntro.\n\n" + line + "\n"
