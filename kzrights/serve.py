@@ -1,6 +1,6 @@
 """Serve a built site as a good static host does (``tools/build_site.py --serve``): the
 ``.br`` or ``.gz`` copy of a file (kzrights/compress.py) when the browser accepts it, the
-right Content-Type, the headers of kzrights/headers.py, and the site's own 404 page."""
+right Content-Type, the headers of kzrights/headers.py (the document's security headers with pages only), and the site's own 404 page."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kzrights.compress import ENCODINGS, compressible
-from kzrights.headers import SECURITY, cache_control
+from kzrights.headers import cache_control, security_headers
 
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".map": "application/json",
          ".webmanifest": "application/manifest+json", ".wasm": "application/wasm"}
@@ -61,7 +61,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.send_response(301)
                 self.send_header("Location", url.path + "/" + (f"?{url.query}" if url.query else ""))
                 self.send_header("Content-Length", "0")
-                self._common_headers("")
+                self._common_headers("", "")
                 self.end_headers()
                 return None
             path = path / "index.html"
@@ -78,19 +78,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         body = path.with_name(path.name + ENCODINGS[coding]) if coding else path
         file = body.open("rb")
         self.send_response(status)
-        self.send_header("Content-Type", content_type(path))
+        kind = content_type(path)
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(body.stat().st_size))
         if coding:
             self.send_header("Content-Encoding", coding)
         if variants:
             self.send_header("Vary", "Accept-Encoding")
-        self._common_headers(path.relative_to(self.directory).as_posix())
+        self._common_headers(path.relative_to(self.directory).as_posix(), kind)
         self.end_headers()
         return file
 
-    def _common_headers(self, name: str) -> None:
+    def _common_headers(self, name: str, kind: str) -> None:
         self.send_header("Cache-Control", cache_control(name))
-        for header, value in SECURITY.items():
+        for header, value in security_headers(kind).items():
             self.send_header(header, value)
 
 

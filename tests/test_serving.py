@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from kzrights.compress import write_compressed
-from kzrights.headers import IMMUTABLE, SECURITY
+from kzrights.headers import EVERY_RESPONSE, IMMUTABLE, SECURITY
 from kzrights.serve import make_server
 
 from .conftest import ROOT
@@ -156,16 +156,30 @@ def test_folder_without_slash_is_redirected(server):
     assert response.getheader("Location") == "/ru/assembly/?q=x"
 
 
-@pytest.mark.parametrize("path", ["/", "/kk/assembly/", "/assets/site.js", "/no-such-page/", "/ru/assembly"])
-def test_every_response_has_the_security_headers(server, path):
+@pytest.mark.parametrize("path", ["/", "/kk/assembly/", "/no-such-page/"])
+def test_every_page_has_the_documents_security_headers(server, path):
     for method in ("GET", "HEAD"):
         response, _ = fetch(server, path, "br", method)
+        assert response.getheader("Content-Type").startswith("text/html")
         for name, value in SECURITY.items():
             assert response.getheader(name) == value, (path, name)
         policy = dict(d.strip().split(" ", 1) for d in response.getheader("Content-Security-Policy").split(";"))
         assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
         assert "*" not in response.getheader("Content-Security-Policy")  # no other host
         assert response.getheader("X-Content-Type-Options") == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["/assets/site.js", "/assets/site.css", "/ru/assembly",
+                                  "/pagefind/pagefind-worker.js", "/data/cases.json"])
+def test_other_responses_have_the_headers_for_every_response_only(server, path):
+    """A script, stylesheet, data file or redirect is no document: no page policy on it."""
+    assert set(EVERY_RESPONSE) < set(SECURITY)
+    for method in ("GET", "HEAD"):
+        response, _ = fetch(server, path, "br", method)
+        assert response.status in (200, 301), path
+        sent = {name for name in SECURITY if response.getheader(name) is not None}
+        assert sent == set(EVERY_RESPONSE), (path, sent)
+        assert all(response.getheader(name) == value for name, value in EVERY_RESPONSE.items())
 
 
 def parse_headers_file(text: str) -> dict[str, dict[str, str]]:

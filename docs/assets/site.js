@@ -361,7 +361,8 @@
       return li;
     }
 
-    var PAGE_SIZE = 10;
+    // A phone's screen shows about five results: the first query loads no more fragments.
+    var FIRST_BATCH = 5, BATCH = 10;
 
     function whenSeen(element, then) {
       if (!("IntersectionObserver" in window)) { then(); return; }
@@ -405,11 +406,11 @@
           });
         });
         var results = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
-        // Every result, ten at a time: the next ten load when the last one shown
-        // scrolls into view (each needs its own fragment file).
+        // Every result, five first, then ten at a time: the next ones load when the last
+        // one shown scrolls into view (each needs its own fragment file).
         var shown = 0;
         function more() {
-          var batch = results.slice(shown, shown + PAGE_SIZE);
+          var batch = results.slice(shown, shown + (shown ? BATCH : FIRST_BATCH));
           shown += batch.length;
           return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
             if (mine !== sequence) return;
@@ -422,6 +423,7 @@
         testHook.complete = false;
         return more().then(function () {
           if (mine !== sequence) return;
+          testHook.firstBatch = list.children.length;
           say(count(results.length));
           testHook.lastShown = query;
         });

@@ -7,6 +7,7 @@ from ..load import SiteData
 from .text import esc, md_esc
 
 CITE_HEADING_ID = "cite-this"
+_UNSEARCHED = 'data-pagefind-ignore="all"'
 
 
 def render_cite_block(ref: Reference, files_dir: str, data: SiteData, lang: str) -> str:
@@ -14,6 +15,7 @@ def render_cite_block(ref: Reference, files_dir: str, data: SiteData, lang: str)
     relative to the page's Markdown file (MkDocs resolves and checks the links).
 
     The copy button stays hidden until docs/assets/cite.js (no inline script) shows it.
+    Search leaves the section out, as it does the editors' footer: it repeats the title.
     """
     labels = {k: esc(data.label(k, lang)) for k in ("cite_copy", "cite_copied")}
     downloads = " · ".join(
@@ -22,9 +24,9 @@ def render_cite_block(ref: Reference, files_dir: str, data: SiteData, lang: str)
         for name, file, mime in zip(("CSL-JSON", "BibTeX"), CITE_FILES,
                                     ("application/vnd.citationstyles.csl+json", "application/x-bibtex")))
     return "\n".join([
-        f"## {md_esc(data.label('cite_heading', lang))} {{ #{CITE_HEADING_ID} }}",
+        f"## {md_esc(data.label('cite_heading', lang))} {{ #{CITE_HEADING_ID} {_UNSEARCHED} }}",
         "",
-        '<div class="cite-this">',
+        f'<div class="cite-this" {_UNSEARCHED}>',
         f'<p class="cite-text" id="cite-text">{ref.html}</p>',
         f'<p class="cite-actions"><button type="button" class="md-button cite-copy" '
         f'data-copy="cite-text" data-copied="{labels["cite_copied"]}" hidden>{labels["cite_copy"]}'
@@ -32,5 +34,6 @@ def render_cite_block(ref: Reference, files_dir: str, data: SiteData, lang: str)
         "</div>",
         "",
         f"{md_esc(data.label('cite_download', lang))} {downloads}",
+        f"{{: {_UNSEARCHED} }}",
         "",
     ])
