@@ -62,6 +62,21 @@ def test_offline_copy_has_no_server_files(built_site):
     assert [n for n in names if n.endswith((".br", ".gz", "/_headers"))] == []
 
 
+def test_own_scripts_and_stylesheets_are_minified_online_and_offline(built_site):
+    """Comments and spaces out (kzrights/minify.py); the browser tests run the result."""
+    archive = next((built_site / "download").glob("*.zip"))
+    with zipfile.ZipFile(archive) as zf:
+        offline = {Path(name).name: zf.read(name) for name in zf.namelist() if "/assets/" in name}
+    sources = sorted(p for p in (ROOT / "docs" / "assets").iterdir() if p.suffix in (".js", ".css"))
+    assert len(sources) >= 5
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert "/*" in text or "//" in text  # the source has comments
+        for built in ((built_site / "assets" / source.name).read_bytes(), offline[source.name]):
+            assert len(built) < 0.85 * len(text.encode()), source.name
+            assert b"\n  " not in built and not re.search(rb"/\*(?!!)", built), source.name
+
+
 def test_compression_is_reproducible(tmp_path):
     for run in ("one", "two"):
         (tmp_path / run).mkdir()

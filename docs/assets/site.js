@@ -361,8 +361,9 @@
       return li;
     }
 
-    // A phone's screen shows about five results: the first query loads no more fragments.
-    var FIRST_BATCH = 5, BATCH = 10;
+    // A result with its sections is about 500 px tall on a phone, so three fill the first
+    // screens; the first query loads no more fragments than that.
+    var FIRST_BATCH = 3, BATCH = 10;
 
     function whenSeen(element, then) {
       if (!("IntersectionObserver" in window)) { then(); return; }
@@ -406,7 +407,7 @@
           });
         });
         var results = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
-        // Every result, five first, then ten at a time: the next ones load when the last
+        // Every result, three first, then ten at a time: the next ones load when the last
         // one shown scrolls into view (each needs its own fragment file).
         var shown = 0;
         function more() {
