@@ -127,14 +127,19 @@ def largest(weights: dict[str, int], n: int = 4) -> str:
                      for url, size in top)
 
 
-def lighthouse(url: str) -> dict[str, int]:
-    """Lighthouse's default (mobile) preset on one URL: the four category scores, 0-100."""
-    result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
-        env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, check=True)
-    report = json.loads(result.stdout)
-    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+def lighthouse(url: str, attempts: int = 2) -> dict[str, int]:
+    """Lighthouse's default (mobile) preset on one URL: the four category scores, 0-100.
+    A run that fails (Lighthouse sometimes loses Chromium here) is repeated once."""
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
+            env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True)
+        if result.returncode == 0:
+            report = json.loads(result.stdout)
+            return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+        print(f"  (Lighthouse failed on {url}, attempt {attempt}: {result.stderr.strip()[-300:]})")
+    raise SystemExit(f"Lighthouse failed {attempts} times on {url}")
 
 
 def web(work: Path) -> None:
