@@ -1,13 +1,14 @@
-"""The site's HTTP headers, one source for every way it is served: security headers (those
-that govern a document with documents, the others on every response), a year's caching for files whose name carries a hash of their content,
-revalidation for everything else. ``--serve`` (kzrights/serve.py) sends them; the build
-writes them as ``_headers``, the format Netlify, Cloudflare Pages and others read.
+"""The site's HTTP headers, one source for every way it is served: security headers (a
+document's with documents, the others with every response), a year's caching for files
+whose name carries a hash of their content, revalidation for everything else.
+``--serve`` (kzrights/serve.py) sends them; the build writes them as ``_headers``, the
+format Netlify, Cloudflare Pages and others read.
 
 The Content-Security-Policy header allows inline code; each page also carries a policy
 in a ``<meta>`` tag (overrides/main.html, where the site has one) that allows only the
 hashes of its own inline scripts and styles. A browser enforces both, so the page's
 hashes decide; the header adds what a ``<meta>`` policy cannot (``frame-ancestors``) and
-covers files that are not pages."""
+covers documents that are not pages (an SVG opened by itself)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ SECURITY = {**DOCUMENT, **EVERY_RESPONSE}  # what a document gets
 def security_headers(content_type: str) -> dict[str, str]:
     """The security headers of a response with this Content-Type ("" for no body)."""
     return SECURITY if content_type.startswith(DOCUMENT_TYPES) else EVERY_RESPONSE
+
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 # What static hosts send by default, so ``_headers`` leaves it out (a host that joins the

@@ -3,6 +3,7 @@ other hosts, the offline archive in place."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import zipfile
@@ -39,6 +40,21 @@ def test_only_the_article_is_indexed(built_site: Path):
         assert text.count("data-pagefind-body") == 1, html
         assert re.search(r'<article class="md-content__inner md-typeset" data-pagefind-body>', text), html
     assert redirects == REDIRECTS * len(LANGS)
+
+
+def test_what_the_build_adds_to_a_page_is_not_indexed(built_site: Path):
+    """The editors' footer and "Cite this" repeat the page's file and title: search leaves
+    them out, on every page with them (area and View pages have "Cite this")."""
+    data = load_site(ROOT / "data")
+    fragments = sorted((built_site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert len(fragments) == PAGES * len(LANGS)
+    for fragment in fragments:
+        lang = fragment.name.split("_", 1)[0]
+        raw = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        content = json.loads(raw[raw.index("{"):])["content"]
+        for label in ("cite_download", "cite_copy", "last_changed"):
+            text = data.label(label, lang).split("{", 1)[0].rstrip(":")
+            assert text not in content, (fragment.name, content[:80], text)
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path):
