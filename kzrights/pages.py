@@ -13,6 +13,7 @@ only MkDocs adapter.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -65,12 +66,21 @@ def view_pages(data: SiteData, lang: str) -> Iterable[GeneratedPage]:
 PAGE_MAKERS: list[PageMaker] = [view_pages, source_reader]
 
 
-def generated_pages(data: SiteData, lang: str) -> list[GeneratedPage]:
-    """Every generated page of one language; two pages with one path are an error."""
+def generated_pages(data: SiteData, lang: str) -> tuple[GeneratedPage, ...]:
+    """Every generated page of one language; two pages with one path are an error.
+
+    Made once per build and language (the check before the build and the build itself ask
+    for them), again when the data or a written page of the language has changed: the
+    source reader lists the written pages citing each paragraph."""
+    return _generated_pages(data, lang, tuple(written_pages(data.root / "docs" / lang).items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _generated_pages(data: SiteData, lang: str, written: tuple[tuple[str, str], ...]) -> tuple[GeneratedPage, ...]:
     pages: dict[str, GeneratedPage] = {}
     for make in PAGE_MAKERS:
         for page in make(data, lang):
             if page.path in pages:
                 raise ValueError(f"two generated pages at {page.path!r}")
             pages[page.path] = page
-    return list(pages.values())
+    return tuple(pages.values())

@@ -258,6 +258,25 @@ def test_generated_pages_refuse_bad_and_duplicate_paths(monkeypatch):
         pages.generated_pages(data, "en")
 
 
+def test_generated_pages_are_made_once_until_a_written_page_changes(tmp_path):
+    """The check before the build and the build share them; an edit (under serve) that
+    changes a page's citations makes them again (the source reader lists citing pages)."""
+    import shutil
+
+    from kzrights.pages import generated_pages
+    for part in ("data", "docs", "sources"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    data = load_site(tmp_path / "data")
+    first = generated_pages(data, "en")
+    assert generated_pages(data, "en") is first and generated_pages(data, "ru") is not first
+    page = tmp_path / "docs" / "en" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore [@ngo-2022, para. 96].\n", encoding="utf-8")
+    again = generated_pages(data, "en")
+    assert again is not first
+    reader = {p.path: p.markdown for p in again}["sources/ngo-2022.md"]
+    assert reader != {p.path: p.markdown for p in first}["sources/ngo-2022.md"]
+
+
 def test_description_is_the_first_top_level_paragraph_wherever_it_starts():
     # The description is read in pieces up to the first paragraph: one that starts in one
     # piece and ends in the next is read whole, and nothing after it counts.
