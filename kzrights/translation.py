@@ -9,6 +9,7 @@ does not make translations outdated; any change to the English text does.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -129,8 +130,10 @@ def _texts(value: object, path: str):
             yield from _texts(item, f"{path}[{index}]")
 
 
-def record_gaps(data: SiteData) -> list[RecordGap]:
-    """Data records with a Russian or Kazakh text identical to the English one.
+@functools.lru_cache(maxsize=2)
+def record_gaps(data: SiteData) -> tuple[RecordGap, ...]:
+    """Data records with a Russian or Kazakh text identical to the English one (once per
+    loaded data: it reads every text of every record).
 
     A missing translation cannot reach this point: the loader refuses it. Identical text
     is often right (a symbol, a Latin name), so this is a list to review, not an error.
@@ -144,13 +147,13 @@ def record_gaps(data: SiteData) -> list[RecordGap]:
                              if text(lang) == text.en and re.search(r"[A-Za-z]{2}", text.en))
                 if same:
                     gaps.append(RecordGap(kind, str(getattr(record, ID_FIELDS[kind])), lang, same))
-    return gaps
+    return tuple(gaps)
 
 
 @dataclass(frozen=True)
 class TranslationStatus:
     pages: list[PageState]
-    records: list[RecordGap]
+    records: tuple[RecordGap, ...]
     record_ids: dict[str, list[str]]  # data file stem -> every record's id, in file order
 
     @property
