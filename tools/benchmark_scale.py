@@ -233,9 +233,13 @@ def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float, floa
     built alternating: (full s, baseline s, full CPU s, baseline CPU s)."""
     base = make_prerendered(project)
     full, plain = [], []
-    for _ in range(pairs):
+    for pair in range(1, pairs + 1):
         full.append(generator_build(project, project.parent / "o-full", engine)[:2])
         plain.append(generator_build(base, project.parent / "o-plain", engine)[:2])
+        (s, c), (bs, bc) = full[-1], plain[-1]
+        print(f"  {project.name} pair {pair}: full {s:.2f} s ({c:.2f} CPU s), pre-rendered "
+              f"{bs:.2f} s ({bc:.2f} CPU s): {100 * (s / bs - 1):.1f} % wall, "
+              f"{100 * (c / bc - 1):.1f} % CPU")
     return (statistics.median(s for s, _ in full), statistics.median(s for s, _ in plain),
             statistics.median(c for _, c in full), statistics.median(c for _, c in plain))
 
@@ -287,11 +291,18 @@ def main() -> int:
     parser.add_argument("--sizes", default="1,10,100", help="data multiples (default 1,10,100)")
     parser.add_argument("--pairs", type=int, default=3, help="overhead pairs (at least 3)")
     parser.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE)
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="only the rendering overhead of the smallest and largest size")
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",")})
     sys.stdout.reconfigure(line_buffering=True)  # each line as it is measured: a 100x run is long
     print(f"# {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, engine {args.engine}, "
           f"Python {sys.version.split()[0]}\n")
+    if args.overhead_only:
+        with tempfile.TemporaryDirectory(prefix="kz-bench-") as tmp:
+            print_overhead({f: make_project(Path(tmp), f) for f in {sizes[0], sizes[-1]}},
+                           args.engine, args.pairs)
+        return 0
     print(f"{'size':>5} {'views':>6} {'cases':>6} {'figs':>6} {'pages':>6} {'build s':>8} "
           f"{'s/page':>8} {'cpu s':>7} {'cpu/page':>8} {'peak MB':>8} {'index s':>8} "
           f"{'index MB':>9} {'query KB':>9}")
@@ -323,14 +334,21 @@ def main() -> int:
                                     ("one language, serve --dirty", "en", True)):
             print(f"  {label:32} {edit_loop(small, args.engine, langs, dirty):6.2f} s")
 
-        print(f"\nrendering overhead (median of {args.pairs} alternating pairs)")
-        print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9} "
-              f"{'full cpu':>9} {'pre-r. cpu':>10} {'cpu overhead':>13}")
-        for factor in (sizes[0], sizes[-1]) if len(sizes) > 1 else sizes:
-            full, plain, full_cpu, plain_cpu = overhead(projects[factor], args.engine, args.pairs)
-            print(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}% "
-                  f"{full_cpu:9.2f} {plain_cpu:10.2f} {100 * (full_cpu / plain_cpu - 1):12.1f}%")
+        print_overhead({f: projects[f] for f in {sizes[0], sizes[-1]}}, args.engine, args.pairs)
     return 0
+
+
+def print_overhead(projects: dict[int, Path], engine: str, pairs: int) -> None:
+    """The rendering overhead table: each pair as it ends, then the medians per size."""
+    print(f"\nrendering overhead (median of {pairs} alternating pairs)")
+    rows = []
+    for factor in sorted(projects):
+        full, plain, full_cpu, plain_cpu = overhead(projects[factor], engine, pairs)
+        rows.append(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}% "
+                    f"{full_cpu:9.2f} {plain_cpu:10.2f} {100 * (full_cpu / plain_cpu - 1):12.1f}%")
+    print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9} "
+          f"{'full cpu':>9} {'pre-r. cpu':>10} {'cpu overhead':>13}")
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":
