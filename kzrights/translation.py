@@ -52,6 +52,7 @@ class Page:
                    match[0].count("\n") + 1)
 
 
+@functools.lru_cache(maxsize=256)  # pages are asked for again by each language's build
 def version(english_source: str) -> str:
     """The version stamp of an English page: a short hash of its Markdown body."""
     body = Page.parse(english_source).body.strip()
@@ -89,6 +90,13 @@ class PageState:
     current: str          # the English page's version now
 
 
+@functools.lru_cache(maxsize=256)
+def _stamped_version(translation_source: str) -> str | None:
+    """The English version a translation names (``translation_of:``), if any."""
+    stamped = Page.parse(translation_source).meta.get(FIELD)
+    return None if stamped is None else str(stamped)
+
+
 def page_states(docs: Path) -> list[PageState]:
     """The state of every Russian and Kazakh translation of every English page."""
     base = docs / DEFAULT_LANG
@@ -101,8 +109,7 @@ def page_states(docs: Path) -> list[PageState]:
             if not path.is_file():
                 states.append(PageState(page, lang, "missing", None, current))
                 continue
-            stamped = Page.parse(path.read_text(encoding="utf-8")).meta.get(FIELD)
-            stamped = None if stamped is None else str(stamped)
+            stamped = _stamped_version(path.read_text(encoding="utf-8"))
             states.append(PageState(page, lang, "up-to-date" if stamped == current else "outdated",
                                     stamped, current))
     return states
