@@ -228,9 +228,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float, float, float]:
-    """Median seconds and CPU seconds of the full build and of the pre-rendered baseline,
-    built alternating: (full s, baseline s, full CPU s, baseline CPU s)."""
+def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float, float, float, float, float]:
+    """Medians of the full build and of the pre-rendered baseline, built alternating, and of
+    each pair's overhead (a pair's two builds run minutes apart, under much the same load):
+    (full s, baseline s, full CPU s, baseline CPU s, overhead %, CPU overhead %)."""
     base = make_prerendered(project)
     full, plain = [], []
     for pair in range(1, pairs + 1):
@@ -241,7 +242,9 @@ def overhead(project: Path, engine: str, pairs: int) -> tuple[float, float, floa
               f"{bs:.2f} s ({bc:.2f} CPU s): {100 * (s / bs - 1):.1f} % wall, "
               f"{100 * (c / bc - 1):.1f} % CPU")
     return (statistics.median(s for s, _ in full), statistics.median(s for s, _ in plain),
-            statistics.median(c for _, c in full), statistics.median(c for _, c in plain))
+            statistics.median(c for _, c in full), statistics.median(c for _, c in plain),
+            statistics.median(100 * (s / bs - 1) for (s, _), (bs, _) in zip(full, plain)),
+            statistics.median(100 * (c / bc - 1) for (_, c), (_, bc) in zip(full, plain)))
 
 
 def edit_loop(project: Path, engine: str, langs: str | None, dirty: bool = False) -> float:
@@ -340,12 +343,12 @@ def main() -> int:
 
 def print_overhead(projects: dict[int, Path], engine: str, pairs: int) -> None:
     """The rendering overhead table: each pair as it ends, then the medians per size."""
-    print(f"\nrendering overhead (median of {pairs} alternating pairs)")
+    print(f"\nrendering overhead (medians of {pairs} alternating pairs; overhead: the median pair's)")
     rows = []
     for factor in sorted(projects):
-        full, plain, full_cpu, plain_cpu = overhead(projects[factor], engine, pairs)
-        rows.append(f"{factor:>4}x {full:8.2f} {plain:15.2f} {100 * (full / plain - 1):8.1f}% "
-                    f"{full_cpu:9.2f} {plain_cpu:10.2f} {100 * (full_cpu / plain_cpu - 1):12.1f}%")
+        full, plain, full_cpu, plain_cpu, wall_pct, cpu_pct = overhead(projects[factor], engine, pairs)
+        rows.append(f"{factor:>4}x {full:8.2f} {plain:15.2f} {wall_pct:8.1f}% "
+                    f"{full_cpu:9.2f} {plain_cpu:10.2f} {cpu_pct:12.1f}%")
     print(f"{'size':>5} {'full s':>8} {'pre-rendered s':>15} {'overhead':>9} "
           f"{'full cpu':>9} {'pre-r. cpu':>10} {'cpu overhead':>13}")
     print("\n".join(rows))
