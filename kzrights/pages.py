@@ -76,7 +76,9 @@ def generated_pages(data: SiteData, lang: str) -> tuple[GeneratedPage, ...]:
 
 
 @functools.lru_cache(maxsize=8)
-def _generated_pages(data: SiteData, lang: str, written: tuple[tuple[str, str], ...]) -> tuple[GeneratedPage, ...]:
+def _generated_pages(data: SiteData, lang: str,
+                     written: tuple[tuple[str, str], ...]) -> tuple[GeneratedPage, ...]:
+    # ``written`` (path, Markdown) is part of the key only: the source reader reads the pages.
     pages: dict[str, GeneratedPage] = {}
     for make in PAGE_MAKERS:
         for page in make(data, lang):
