@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def site_pages() -> list[str]:
     """Every page of the site, as paths under ``docs/<lang>/``: the written pages, then the
-    generated ones (kzrights/pages.py), which have the same paths in every language."""
-    from kzrights.load import load_site
-    from kzrights.pages import generated_pages
+    generated ones (kzrights/pages/generated.py), which have the same paths in every language."""
+    from kzrights.data.load import load_site
+    from kzrights.pages.generated import generated_pages
 
     written = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
     return written + sorted(page.path for page in generated_pages(load_site(ROOT / "data"), "en"))

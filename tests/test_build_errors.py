@@ -19,7 +19,7 @@ from .conftest import ROOT
 def project(tmp_path_factory) -> Path:
     """A copy of the project with one good build in its site/."""
     copy = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "docs", "data", "sources", "hooks", "overrides", "tools"):
+    for name in ("mkdocs.yml", "docs", "data", "sources", "overrides", "tools"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     build(copy, check=True)

@@ -46,7 +46,7 @@ def build(project: Path) -> subprocess.CompletedProcess:
 def project(tmp_path_factory) -> Path:
     """A copy of the project with one good build in its site/."""
     copy = tmp_path_factory.mktemp("hostile")
-    for name in ("mkdocs.yml", "docs", "data", "sources", "hooks", "overrides", "tools"):
+    for name in ("mkdocs.yml", "docs", "data", "sources", "overrides", "tools"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     result = build(copy)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kzrights.load import load_site
+from kzrights.data.load import load_site
 from kzrights.render.status import render_page_status
 from kzrights.render.text import md_esc
-from kzrights.schema import SCHEMA_FILES, START, refresh_schema_section
-from kzrights.translation import page_states, translation_status
+from kzrights.data.schema import SCHEMA_FILES, START, refresh_schema_section
+from kzrights.data.translation import page_states, translation_status
 
 from .conftest import ROOT
 

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from kzrights.i18n import LANGS
-from kzrights.load import load_site
-from kzrights.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
+from kzrights.data.load import load_site
+from kzrights.checks.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
                             find_uncited_blocks, find_unmarked_guidance, find_wrong_language,
                             forbidden_patterns, prose_only)
 from kzrights.render.citations import parse_locator

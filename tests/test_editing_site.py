@@ -14,10 +14,10 @@ import sys
 import pytest
 
 from kzrights.i18n import LANGS
-from kzrights.load import load_site
+from kzrights.data.load import load_site
 from kzrights.render.editing import edit_url, render_page_footer
 from kzrights.render.text import md_esc
-from kzrights.translation import page_states, translation_status
+from kzrights.data.translation import page_states, translation_status
 
 from .conftest import ROOT
 from .test_site import PAGES, html_path
@@ -88,7 +88,7 @@ def test_open_data_states_its_licence(built_site):
 
 def test_outdated_translation_shows_a_notice_and_the_build_log_is_short(tmp_path):
     """A copy of the project whose English glossary page changed, built for a preview."""
-    for name in ("mkdocs.yml", "docs", "data", "sources", "hooks", "overrides", "tools"):
+    for name in ("mkdocs.yml", "docs", "data", "sources", "overrides", "tools"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     english = tmp_path / "docs" / "en" / "glossary.md"

@@ -46,7 +46,7 @@ def test_mkdocs_and_properdocs_build_the_same_site(tmp_path):
 
 _COUNT_RENDERS = """
 import collections, sys
-from kzrights import directives
+from kzrights.pages import directives
 renders = collections.Counter()
 render_page = directives.render_page
 def counted(markdown, lang, data, **options):
@@ -78,15 +78,15 @@ def test_pages_render_under_plain_python_markdown():
     citations and sources list of a page, in the language it is told."""
     import markdown
 
-    from kzrights.load import load_site
+    from kzrights.data.load import load_site
 
     data = load_site(ROOT / "data")
     area = data.areas["assembly"]
     text = (ROOT / "docs" / "ru" / area.page).read_text(encoding="utf-8")
     html = markdown.markdown(
-        text, extensions=["kzrights.mdext", "attr_list", "md_in_html", "tables", "toc",
+        text, extensions=["kzrights.pages.mdext", "attr_list", "md_in_html", "tables", "toc",
                           "admonition", "pymdownx.superfences"],
-        extension_configs={"kzrights.mdext": {"lang": "ru", "data_dir": ROOT / "data"}})
+        extension_configs={"kzrights.pages.mdext": {"lang": "ru", "data_dir": ROOT / "data"}})
     case = next(c for c in data.cases if "assembly" in c.areas)
     assert f'id="{case.anchor}"' in html and case.title("ru") in html
     assert 'id="sources"' in html and data.label("sources", "ru") in html

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kzrights.directives import DirectiveError, render_page
-from kzrights.load import DataError, load_site
-from kzrights.models import check_link
-from kzrights.opendata import render_downloads
+from kzrights.pages.directives import DirectiveError, render_page
+from kzrights.data.load import DataError, load_site
+from kzrights.data.models import check_link
+from kzrights.render.opendata import render_downloads
 from kzrights.render.charts import render_bar_chart
 from kzrights.render.citations import PageCitations
 
@@ -252,11 +252,11 @@ def test_citation_keys_that_would_share_an_id_are_refused(data_dir, key):
 
 
 def test_every_label_the_renderers_ask_for_is_registered(monkeypatch):
-    """kzrights/labels.py stays true: rendering every page in every language asks only for
+    """kzrights/data/labels.py stays true: rendering every page in every language asks only for
     registered labels, so the load-time check covers every label a build can need."""
     from kzrights.i18n import LANGS
-    from kzrights.labels import PLACEHOLDERS, REQUIRED
-    from kzrights.load import SiteData
+    from kzrights.data.labels import PLACEHOLDERS, REQUIRED
+    from kzrights.data.load import SiteData
 
     from .conftest import ROOT
 

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kzrights.directives import render_page
-from kzrights.load import DataError, SiteData, load_site
-from kzrights.models import Person, Text
-from kzrights.opendata import build_open_data
+from kzrights.pages.directives import render_page
+from kzrights.data.load import DataError, SiteData, load_site
+from kzrights.data.models import Person, Text
+from kzrights.render.opendata import build_open_data
 from kzrights.render.charts import render_bar_chart
 
 from .conftest import ROOT
@@ -157,7 +157,7 @@ TAGS = {"h1", "h2", "p", "span", "a", "div", "table", "caption", "thead", "tbody
 HREF = re.compile(r"#[a-z0-9-]+|https://undocs\.org/(?:en|ru)/[A-Z0-9/.]+|\.\./data/\w+\.(?:csv|json|txt)"
                   r"|https://creativecommons\.org/licenses/by/4\.0/"
                   r"|docs:[a-z0-9/-]+\.md(?:#[a-z0-9-]+)?"
-                  r"|[a-z-]+\.md")  # docs:…: kzrights/links.py, resolved per page by the build
+                  r"|[a-z-]+\.md")  # docs:…: kzrights/render/links.py, resolved per page by the build
 
 
 class _Elements(HTMLParser):

@@ -1,5 +1,5 @@
-"""The HTML allowlist (kzrights/html_policy.py), the CSP hashes (kzrights/csp.py) and the
-site swap (kzrights/publish.py), without a build."""
+"""The HTML allowlist (kzrights/site/html_policy.py), the CSP hashes (kzrights/site/csp.py) and the
+site swap (kzrights/site/publish.py), without a build."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import os
 
 import pytest
 
-from kzrights import publish
-from kzrights.csp import fill_hashes
-from kzrights.html_policy import check_html
+from kzrights.site import publish
+from kzrights.site.csp import fill_hashes
+from kzrights.site.html_policy import check_html
 
 ORDINARY = [
     '<p id="para-74">Text <time datetime="2022-12-18">18 December 2022</time></p>',

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kzrights.load import DataError, load_site
+from kzrights.data.load import DataError, load_site
 
 
 def edit(data_dir: Path, name: str, old: str, new: str) -> None:

@@ -12,13 +12,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kzrights.cited_on import paragraph_citations
+from kzrights.pages.cited_on import paragraph_citations
 from kzrights.i18n import LANGS
-from kzrights.links import resolve_docs_links
-from kzrights.load import load_site
+from kzrights.render.links import resolve_docs_links
+from kzrights.data.load import load_site
 from kzrights.render.citations import PageCitations
 from kzrights.render.text import link_paras
-from kzrights.source_text import SourceTextError, parse_source
+from kzrights.data.source_text import SourceTextError, parse_source
 
 from .conftest import ROOT
 

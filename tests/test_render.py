@@ -10,15 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kzrights.directives import DirectiveError, render_page
+from kzrights.pages.directives import DirectiveError, render_page
 from kzrights.i18n import NBSP, format_date, format_figure_value, format_number
-from kzrights.load import load_site
-from kzrights.meta import page_description
-from kzrights.models import Person, Text
+from kzrights.data.load import load_site
+from kzrights.site.meta import page_description
+from kzrights.data.models import Person, Text
 from kzrights.render.citations import parse_locator
 from kzrights.render.tables import render_case_table, render_views_table
 from kzrights.render.text import keep_symbols_whole
-from kzrights.symbols import normalise_symbol, parse_view_symbol, undocs_url
+from kzrights.data.symbols import normalise_symbol, parse_view_symbol, undocs_url
 
 from .conftest import ROOT
 
@@ -124,7 +124,7 @@ def test_case_table_is_localised(data):
     assert "Artmob refused" in en and "Артмобқа бас тарту" in kk
     assert "1 October 2020" in en and f"2020{NBSP}ж. 1 қазан" in kk
     assert 'id="view-2158-2012"' in kk and "Свиридов Қазақстанға қарсы" in kk
-    assert 'href="docs:views/ccpr-c-120-d-2158-2012.md"' in kk  # its page (kzrights/links.py)
+    assert 'href="docs:views/ccpr-c-120-d-2158-2012.md"' in kk  # its page (kzrights/render/links.py)
 
 
 def test_pipe_and_angle_bracket_do_not_break_a_table(data):
@@ -214,7 +214,7 @@ def test_page_errors_name_the_line(data, line, message):
 
 
 def test_open_data_resolves_figures_and_neutralises_formulas(data):
-    from kzrights.opendata import build_open_data
+    from kzrights.render.opendata import build_open_data
     case = data.cases[0]
     texts = {"en": "=HYPERLINK(x) {{ fig:hrd-threats-2021 }} threats", "ru": "{{ fig:hrd-threats-2021 }} угроз", "kk": "қоқан-лоқы"}
     patched = dataclasses.replace(data, cases=[case.model_copy(update={"summary": Text(**texts)})])
@@ -248,7 +248,7 @@ def test_symbols_normalise_whatever_the_spacing(symbol, spaces):
 
 
 def test_generated_pages_refuse_bad_and_duplicate_paths(monkeypatch):
-    from kzrights import pages
+    from kzrights.pages import generated as pages
     data = load_site(ROOT / "data")
     with pytest.raises(ValueError, match="lower-case slugs"):
         pages.GeneratedPage("Views/X.md", "")
@@ -263,7 +263,7 @@ def test_generated_pages_are_made_once_until_a_written_page_changes(tmp_path):
     changes a page's citations makes them again (the source reader lists citing pages)."""
     import shutil
 
-    from kzrights.pages import generated_pages
+    from kzrights.pages.generated import generated_pages
     for part in ("data", "docs", "sources"):
         shutil.copytree(ROOT / part, tmp_path / part)
     data = load_site(tmp_path / "data")

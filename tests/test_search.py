@@ -1,4 +1,4 @@
-"""Kazakh query stemming (kzrights/search.py), with real inflected forms.
+"""Kazakh query stemming (kzrights/site/search.py), with real inflected forms.
 
 What the search needs: for a query word, one of its variants must be a prefix of every
 form of the same word on a page (Pagefind matches prefixes), and it must not drift into
@@ -12,7 +12,7 @@ import json
 import pytest
 from hypothesis import given, strategies as st
 
-from kzrights.search import (KAZAKH_WORD, MAX_VARIANTS, query_variants, rules, stem, variants,
+from kzrights.site.search import (KAZAKH_WORD, MAX_VARIANTS, query_variants, rules, stem, variants,
                              words)
 
 # Forms of one word, as they occur in the site's Kazakh pages and ordinary usage.

@@ -10,12 +10,12 @@ import zipfile
 from pathlib import Path
 
 from kzrights.i18n import LANGS
-from kzrights.load import load_site
+from kzrights.data.load import load_site
 
 from .conftest import ROOT, site_pages
 
 # Written and generated pages are indexed, but not the redirect page of each other symbol
-# of a joint document (kzrights/pages.py).
+# of a joint document (kzrights/pages/generated.py).
 REDIRECTS = sum(len(view.also) for view in load_site(ROOT / "data").views)
 PAGES = len(site_pages()) - REDIRECTS
 # Elements and attributes that make the browser fetch something by itself.

@@ -73,7 +73,7 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
     "partials/toc.html": [
         (GENERATED, note("partials/toc.html")),
         # The __toc toggle exists only in the navigation; a page outside it (a generated
-        # record page, kzrights/pages.py) would point its label at nothing (Nu checker error).
+        # record page, kzrights/pages/generated.py) would point its label at nothing (Nu checker error).
         ('<label class="md-nav__title" for="__toc">',
          '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>'),
     ],

@@ -15,9 +15,9 @@ import brotli
 import pytest
 import yaml
 
-from kzrights.compress import write_compressed
-from kzrights.headers import EVERY_RESPONSE, IMMUTABLE, SECURITY
-from kzrights.serve import make_server
+from kzrights.site.compress import write_compressed
+from kzrights.site.headers import EVERY_RESPONSE, IMMUTABLE, SECURITY
+from kzrights.site.serve import make_server
 
 from .conftest import ROOT
 
@@ -63,7 +63,7 @@ def test_offline_copy_has_no_server_files(built_site):
 
 
 def test_own_scripts_and_stylesheets_are_minified_online_and_offline(built_site):
-    """Comments and spaces out (kzrights/minify.py); the browser tests run the result."""
+    """Comments and spaces out (kzrights/site/minify.py); the browser tests run the result."""
     archive = next((built_site / "download").glob("*.zip"))
     with zipfile.ZipFile(archive) as zf:
         offline = {Path(name).name: zf.read(name) for name in zf.namelist() if "/assets/" in name}

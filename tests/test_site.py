@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kzrights.i18n import LANGS
-from kzrights.load import load_site
+from kzrights.data.load import load_site
 from kzrights.render.text import fill_figures
 
 from .conftest import ROOT, site_pages

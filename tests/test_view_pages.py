@@ -13,9 +13,9 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 
 from kzrights.i18n import LANGS, format_date
-from kzrights.load import load_site
-from kzrights.source_text import SOURCE_FILE
-from kzrights.symbols import normalise_symbol, symbol_slug
+from kzrights.data.load import load_site
+from kzrights.data.source_text import SOURCE_FILE
+from kzrights.data.symbols import normalise_symbol, symbol_slug
 
 from .conftest import ROOT
 

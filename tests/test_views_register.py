@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzrights.load import DataError, load_site, view_areas
-from kzrights.models import Person, Text, View, ViewAreaRule
+from kzrights.data.load import DataError, load_site, view_areas
+from kzrights.data.models import Person, Text, View, ViewAreaRule
 from kzrights.render.tables import render_case_table, render_views_table
 
 from .conftest import ROOT

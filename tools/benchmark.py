@@ -11,7 +11,7 @@ same process, and as a ratio:
 - size: bytes of HTML per language and of the open data, against the Markdown sources.
 
 Then (unless --no-web), on the site built with its address (SITE_URL: the local server)
-and served by ``--serve`` (kzrights/serve.py: the build's .br and .gz files, whichever
+and served by ``--serve`` (kzrights/site/serve.py: the build's .br and .gz files, whichever
 the browser accepts; every file uncompressed as the baseline):
 
 - bytes transferred by a first visit to an area page and by the first search query
@@ -42,8 +42,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from kzrights.i18n import LANGS
-from kzrights.load import load_site
-from kzrights.serve import make_server
+from kzrights.data.load import load_site
+from kzrights.site.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -198,11 +198,11 @@ def main() -> int:
         plain = ROOT / "mkdocs-benchmark-baseline.yml"
         config = mkdocs_config()  # the baseline has no site address: site_url (!ENV) is dropped
         config.pop("site_url", None)
-        # Without the data hook the renderers' docs: links stay unresolved, which the
-        # allowlist (hooks/security.py) refuses: the baseline has neither.
-        config["hooks"] = [h for h in config.get("hooks", [])
-                           if not h.endswith(("data.py", "security.py"))]
-        config["strict"] = False  # without the hook, links to the open data do not resolve
+        # The baseline is plain MkDocs, Material and i18n on the same pages: without the
+        # project's plugin and page extension (directives stay HTML comments).
+        config["plugins"] = [p for p in config["plugins"] if p != "kzrights"]
+        config["markdown_extensions"] = [e for e in config["markdown_extensions"] if e != "kzrights.pages.mdext"]
+        config["strict"] = False  # without the plugin, links to the open data do not resolve
         plain.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         try:
             site = tmp_path / "site"

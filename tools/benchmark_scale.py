@@ -13,7 +13,7 @@ present). Then, in the same run:
   the full site, for the one-language preview (``KZ_LANGS``, README) and for that preview
   with ``serve --dirty`` (only the saved page and the generated ones are rebuilt);
 - rendering overhead: the full build against a baseline of the same pages pre-rendered to
-  plain Markdown (no extension, no data hooks; "Cite this" is added by its hook in both),
+  plain Markdown (no extension, the plugin with ``render: false``; "Cite this" is added in both),
   builds alternating, the median of ``--pairs`` pairs, at the smallest and the largest size.
 
 Machines here are noisy: compare ratios from one run, not seconds across runs.
@@ -44,13 +44,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from build_site import DEFAULT_ENGINE, ENGINES  # noqa: E402
 
-from kzrights.directives import render_page  # noqa: E402
+from kzrights.pages.directives import render_page  # noqa: E402
 from kzrights.i18n import LANGS  # noqa: E402
-from kzrights.load import load_site  # noqa: E402
-from kzrights.opendata import OPEN_DATA_DIR, build_open_data  # noqa: E402
-from kzrights.pages import generated_pages  # noqa: E402
+from kzrights.data.load import load_site  # noqa: E402
+from kzrights.render.opendata import OPEN_DATA_DIR, build_open_data  # noqa: E402
+from kzrights.pages.generated import generated_pages  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "sources")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "sources")
 _SYMBOL = re.compile(r"^(CCPR/C/\d+/D/)(\d+)(/\d{4})$")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # Runs a command and reports its peak resident memory (the largest process it waited for)
@@ -59,18 +59,6 @@ _PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
          "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
          "print('PEAK_KB', u.ru_maxrss, 'CPU_S', u.ru_utime + u.ru_stime, file=sys.stderr); "
          "sys.exit(r.returncode)")
-
-
-# The baseline's only hook from hooks/data.py: its links to other pages (``docs:…``,
-# resolved per page as the build does), and nothing that loads or renders data.
-_BASELINE_LINKS_HOOK = '''import importlib.util
-from pathlib import Path
-
-_spec = importlib.util.spec_from_file_location("kz_data_hook", Path(__file__).with_name("data.py"))
-_data_hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_data_hook)
-on_page_content = _data_hook.on_page_content
-'''
 
 
 class _Dumper(yaml.SafeDumper):
@@ -130,8 +118,8 @@ def make_project(work: Path, factor: int) -> Path:
 
 def make_prerendered(project: Path) -> Path:
     """The baseline: every page (written and generated) already rendered to plain Markdown
-    and the open data already written, built without the rendering extension and the data
-    hooks: the same site, with nothing left to render."""
+    and the open data already written, built without the rendering extension and with the plugin's
+    ``render: false``: the same site, with nothing left to render."""
     base = project.parent / f"{project.name}-prerendered"
     shutil.copytree(project, base)
     data = load_site(project / "data")
@@ -149,11 +137,10 @@ def make_prerendered(project: Path) -> Path:
     (base / "docs" / OPEN_DATA_DIR).mkdir()
     for name, content in build_open_data(data).items():
         (base / "docs" / OPEN_DATA_DIR / name).write_text(content, encoding="utf-8")
-    (base / "hooks" / "baseline_links.py").write_text(_BASELINE_LINKS_HOOK, encoding="utf-8")
     config = (base / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^  - kzrights\.mdext.*\n", "", config)
-    config = re.sub(r"(?m)^  - hooks/data\.py.*\n", "  - hooks/baseline_links.py\n", config)
-    config = re.sub(r"(?m)^  - hooks/record_pages\.py.*\n", "", config)
+    config = re.sub(r"(?m)^  - kzrights\.pages\.mdext.*\n", "", config)
+    # The plugin without what renders: links between pages, Cite this, the policy remain.
+    config = re.sub(r"(?m)^  - kzrights$", "  - kzrights:\n      render: false", config)
     (base / "mkdocs.yml").write_text(config, encoding="utf-8")
     return base
 

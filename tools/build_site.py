@@ -6,8 +6,8 @@ Steps: a strict MkDocs build; the Pagefind search index of that build (one index
 page language); a second strict build with use_directory_urls: false (pages as
 ``name.html``, so they work when opened from disk), zipped into the site as the
 offline copy (``extra.offline_archive`` in mkdocs.yml); then ``.br`` and ``.gz`` copies
-of the text files and the HTTP headers file ``_headers`` (kzrights/compress.py,
-kzrights/headers.py), neither of them in the offline copy. A failed build (bad data, an
+of the text files and the HTTP headers file ``_headers`` (kzrights/site/compress.py,
+kzrights/site/headers.py), neither of them in the offline copy. A failed build (bad data, an
 unknown citation, a warning under --strict) leaves the previous ``site/`` untouched.
 
 The published address is one setting: ``SITE_URL`` (read by mkdocs.yml's
@@ -32,11 +32,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from kzrights import publish
-from kzrights.compress import write_compressed
-from kzrights.headers import HEADERS_FILE, headers_file
-from kzrights.minify import minify_own_assets
-from kzrights.serve import make_server
+from kzrights.site import publish
+from kzrights.site.compress import write_compressed
+from kzrights.site.headers import HEADERS_FILE, headers_file
+from kzrights.site.minify import minify_own_assets
+from kzrights.site.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +92,7 @@ QUIET_NOTES = ("Note: Pagefind doesn't support stemming for the language kk",
                "Search will still work, but will not match across root words")
 
 
-ONLY_LANG: dict[str, str] = {}  # {"KZ_LANGS": "ru"} for a one-language preview (hooks/preview.py)
+ONLY_LANG: dict[str, str] = {}  # {"KZ_LANGS": "ru"} for a one-language preview (kzrights/plugin.py)
 
 
 def run(*cmd: str) -> None:
@@ -223,7 +223,7 @@ def build_into(work: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -
 
 
 def build(site_dir: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) -> None:
-    """Build in a work folder beside ``site_dir`` and swap it in (kzrights/publish.py):
+    """Build in a work folder beside ``site_dir`` and swap it in (kzrights/site/publish.py):
     the previous site survives any failure or kill; the next build cleans up."""
     started = time.monotonic()
     site_dir = site_dir.resolve()

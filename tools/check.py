@@ -24,16 +24,16 @@ from pathlib import Path
 
 import yaml
 
-from kzrights.directives import render_page
-from kzrights.source_text import SourceText, SourceTextError, load_source_cached
+from kzrights.pages.directives import render_page
+from kzrights.data.source_text import SourceText, SourceTextError, load_source_cached
 from kzrights.i18n import DEFAULT_LANG, LANGS
-from kzrights.load import RECORD_FILES, DataError, Problem, SiteData, load_site
-from kzrights.models import Text
-from kzrights.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
+from kzrights.data.load import RECORD_FILES, DataError, Problem, SiteData, load_site
+from kzrights.data.models import Text
+from kzrights.checks.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
                             find_uncited_blocks, find_unmarked_guidance, find_wrong_language,
                             forbidden_patterns, prose_only)
-from kzrights.schema import SCHEMA_FILES, refresh_schema_section
-from kzrights.translation import FIELD, Page, page_states, stamp, stamp_line, version
+from kzrights.data.schema import SCHEMA_FILES, refresh_schema_section
+from kzrights.data.translation import FIELD, Page, page_states, stamp, stamp_line, version
 
 ROOT = Path(__file__).resolve().parent.parent
 _QUOTED = re.compile(r"'([^']*)'")
@@ -249,7 +249,7 @@ def schema_drift(root: Path) -> list[str]:
     for name in SCHEMA_FILES:
         path = root / name
         if path.is_file() and refresh_schema_section(path.read_text(encoding="utf-8")) != path.read_text(encoding="utf-8"):
-            out.append(f"{name}:1: schema: the data formats section differs from kzrights/models.py; "
+            out.append(f"{name}:1: schema: the data formats section differs from kzrights/data/models.py; "
                        "fix: run tools/check.py --write-schema")
     return out
 

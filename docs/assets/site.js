@@ -3,7 +3,7 @@
  * (overrides/main.html), configured by the JSON in <script id="__kz-config">.
  *
  * 1. Header search with Pagefind: one index per page language (Pagefind picks it from
- *    <html lang>), Kazakh query words cut to their stems (kzrights/search.py is the
+ *    <html lang>), Kazakh query words cut to their stems (kzrights/site/search.py is the
  *    reference; tests/browser checks that both agree). In the offline copy, or any page
  *    opened from disk, the box explains how to search instead.
  * 2. The language switcher keeps the section: /ru/assembly/#cases -> /kk/assembly/#cases.
@@ -182,7 +182,7 @@
 
   /* ---- 1. search ------------------------------------------------------------------ */
 
-  // Kazakh stemming: the same algorithm as kzrights/search.py, tables from the build.
+  // Kazakh stemming: the same algorithm as kzrights/site/search.py, tables from the build.
   function kazakhStemmer(rules) {
     var vowels = rules.vowels, shortRoots = rules.shortRoots, suffixes = rules.suffixes;
     var devoicing = {}, unelisions = {};

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..i18n import format_period
-from ..labels import series_label
-from ..load import SiteData
-from .tables import render_figure_table
-from .text import esc, format_figure, format_paras, link_paras
+from kzrights.i18n import format_period
+from kzrights.data.labels import series_label
+from kzrights.data.load import SiteData
+from kzrights.render.tables import render_figure_table
+from kzrights.render.text import esc, format_figure, format_paras, link_paras
 
 WIDTH, HEIGHT = 640, 320
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_X = 28, 36, 12

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import UN_DOC_LANG, format_date
-from ..links import READER_PAGE, docs_link
-from ..load import SOURCE_KEY, SiteData
-from ..models import MAX_PARA, Document, View
-from ..symbols import normalise_symbol, slug, undocs_url
-from .text import esc, format_paras, link_paras, person_names, time_html
+from kzrights.i18n import UN_DOC_LANG, format_date
+from kzrights.render.links import READER_PAGE, docs_link
+from kzrights.data.load import SOURCE_KEY, SiteData
+from kzrights.data.models import MAX_PARA, Document, View
+from kzrights.data.symbols import normalise_symbol, slug, undocs_url
+from kzrights.render.text import esc, format_paras, link_paras, time_html, view_title
 
 _LOCATOR = re.compile(r"^(?:paras?\.?|пп?\.)\s*(?P<list>\d+(?:\s*(?:[-–]|,)\s*\d+)*)$")
 
@@ -68,13 +68,8 @@ def _document_entry(doc: Document, data: SiteData, lang: str) -> str:
     return text
 
 
-def view_title(view: View, data: SiteData, lang: str) -> str:
-    """``Sviridov v. Kazakhstan`` in the page's language."""
-    return data.label("view_title", lang).format(authors=person_names(view.authors, data, lang))
-
-
 def _view_entry(view: View, data: SiteData, lang: str) -> str:
-    return (f"{esc(view_title(view, data, lang))}. "
+    return (f"{esc(view_title(view, data, lang, spellings=True))}. "
             f'<a href="{esc(undocs_url(view.symbol, lang))}" hreflang="{UN_DOC_LANG[lang]}">'
             f"{esc(view.symbol)}</a>")
 
@@ -122,7 +117,7 @@ class PageCitations:
         if doc and doc.kind == "source":
             return self.data.label("source_short", self.lang)
         return (_document_title(doc, self.data, self.lang) if doc
-                else view_title(self.data.views_by_symbol[key], self.data, self.lang))
+                else view_title(self.data.views_by_symbol[key], self.data, self.lang, spellings=True))
 
     def _back_links(self, key: str) -> str:
         """Links back to every place the source is cited on the page."""

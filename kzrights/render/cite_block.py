@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..cite import CITE_FILES, Reference
-from ..load import SiteData
-from .text import esc, md_esc
+from kzrights.render.cite import CITE_FILES, Reference
+from kzrights.data.load import SiteData
+from kzrights.render.text import esc, md_esc
 
 CITE_HEADING_ID = "cite-this"
 _UNSEARCHED = 'data-pagefind-ignore="all"'

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import format_date
-from ..links import docs_link
-from ..load import SiteData
-from .text import md_esc
+from kzrights.i18n import format_date
+from kzrights.render.links import docs_link
+from kzrights.data.load import SiteData
+from kzrights.render.text import md_esc
 
 _TITLE = re.compile(r"^# .*$", re.M)
 

@@ -7,12 +7,22 @@ text itself is the English version and is marked ``lang="en"``. Paragraph ids
 
 from __future__ import annotations
 
-from ..cited_on import CitingPage
-from ..i18n import format_date
-from ..links import docs_link
-from ..load import SOURCE_KEY, SiteData
-from ..source_text import Paragraph, Section, date_of_line
-from .text import esc, format_paras, md_esc
+from dataclasses import dataclass
+
+from kzrights.i18n import format_date
+from kzrights.render.links import docs_link
+from kzrights.data.load import SOURCE_KEY, SiteData
+from kzrights.data.source_text import Paragraph, Section, date_of_line
+from kzrights.render.text import esc, format_paras, md_esc
+
+
+@dataclass(frozen=True)
+class CitingPage:
+    """A page that cites a paragraph: its path under ``docs/<lang>/``, where on it, its title."""
+
+    path: str
+    fragment: str  # the id of the row or section that cites first; "" for the page itself
+    title: str
 
 
 def _source_line(line: str) -> str:
@@ -65,7 +75,7 @@ def _section(section: Section, cited_on: dict[int, list[CitingPage]], data: Site
 
 def render_source_reader(data: SiteData, lang: str, cited_on: dict[int, list[CitingPage]]) -> str:
     """The reader page's Markdown in one language; ``cited_on`` lists the pages citing each
-    paragraph (:func:`kzrights.cited_on.paragraph_citations`)."""
+    paragraph (:func:`kzrights.pages.cited_on.paragraph_citations`)."""
     source, record = data.source, data.documents[SOURCE_KEY]
     date = (f'<time datetime="{record.date}">{esc(format_date(record.date, lang))}</time>'
             if record.date else "")

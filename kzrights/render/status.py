@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..load import SiteData
-from ..translation import TRANSLATED, TranslationStatus
-from .text import md_esc
+from kzrights.data.load import SiteData
+from kzrights.data.translation import TRANSLATED, TranslationStatus
+from kzrights.render.text import md_esc
 
 
 def render_page_status(status: TranslationStatus, data: SiteData, lang: str) -> str:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-from ..i18n import LANGS
-from ..labels import series_label
-from ..links import docs_link
-from ..load import SiteData
-from ..models import Case, View, article_number
-from .citations import view_title
-from .text import (esc, format_figure, link_paras, md_esc, period_html, person_names,
-                   text_with_figures, time_html)
+from kzrights.i18n import LANGS
+from kzrights.data.labels import series_label
+from kzrights.render.links import docs_link
+from kzrights.data.load import SiteData
+from kzrights.data.models import Case, View, article_number
+from kzrights.render.text import (esc, format_figure, link_paras, md_esc, period_html, person_names,
+                                   text_with_figures, time_html, view_title)
 
 
 def _attributes(attrs: dict[str, str]) -> str:
@@ -120,7 +119,7 @@ def _view_row(view: View, data: SiteData, lang: str, headers: list[str]) -> str:
     articles = sorted({article_number(a) for a in view.articles_invoked}, key=lambda a: (len(a), a))
     return _row(view.anchor, headers, [
         (symbols, {"data-sort": f"{view.session:04d}{view.number:05d}"}),
-        esc(view_title(view, data, lang)),
+        esc(view_title(view, data, lang, spellings=True)),
         esc(data.label(f"register_type_{view.type}", lang)) if view.type else "",
         (adopted, {"data-sort": view.adopted or ""}),
         esc(view.subject(lang)) if view.subject else "",
@@ -148,7 +147,7 @@ def render_views_table(data: SiteData, lang: str, views: list[View] | None = Non
     where JavaScript runs, filterable by area, article invoked and year of adoption.
 
     Its links to the View pages are relative to the language root: the pages that show
-    it are at the top of the language tree (hooks/data.py refuses a missing page).
+    it are at the top of the language tree (kzrights/plugin.py refuses a missing page).
     """
     views = data.views if views is None else views
     caption = caption or data.label("register_caption", lang)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import string
 
-from ..i18n import format_date, format_figure_value, format_period
-from ..links import para_link
-from ..load import SiteData
-from ..models import FIGURE_REF, Figure, Person
-from ..symbols import SYMBOL_IN_TEXT
+from kzrights.i18n import format_date, format_figure_value, format_period
+from kzrights.render.links import para_link
+from kzrights.data.load import SiteData
+from kzrights.data.models import FIGURE_REF, Figure, Person, View
+from kzrights.data.symbols import SYMBOL_IN_TEXT
 
 # HTML's specials, and every character Markdown (with this site's extensions) acts on
 # inside a line: links, images, emphasis, code, attribute lists, table cells, line breaks.
@@ -47,6 +47,14 @@ def person_names(people: list[Person], data: SiteData, lang: str) -> str:
     """Names in the page's script, each with its spelling variants: ``Esergepov (Yesergepov)``."""
     return join_names([f"{p(lang)} ({', '.join(p.aliases)})" if p.aliases else p(lang) for p in people],
                       data, lang)
+
+
+def view_title(view: View, data: SiteData, lang: str, *, spellings: bool = False) -> str:
+    """``Sviridov v. Kazakhstan`` in the page's language and script; with ``spellings``, each
+    author's other spellings in brackets (``Esergepov (Yesergepov) v. Kazakhstan``)."""
+    names = (person_names(view.authors, data, lang) if spellings
+             else join_names([p(lang) for p in view.authors], data, lang))
+    return data.label("view_title", lang).format(authors=names)
 
 
 def _para_runs(paras: list[int]) -> list[tuple[int, int]]:

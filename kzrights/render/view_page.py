@@ -1,15 +1,14 @@
 """The page of one View or decision (``views/<slug>.md``), and the redirect page of each
 other symbol of a joint document. Markdown: citations, links and figures go through the
-same rendering as a written page (kzrights/directives.py)."""
+same rendering as a written page (kzrights/pages/directives.py)."""
 
 from __future__ import annotations
 
-from ..cite import case_name
-from ..i18n import DEFAULT_LANG
-from ..load import SOURCE_KEY, SiteData
-from ..models import Person, Text, View
-from ..symbols import undocs_url
-from .text import esc, esc_format, md_esc, time_html
+from kzrights.i18n import DEFAULT_LANG
+from kzrights.data.load import SOURCE_KEY, SiteData
+from kzrights.data.models import Person, Text, View
+from kzrights.data.symbols import undocs_url
+from kzrights.render.text import esc, esc_format, md_esc, time_html, view_title
 
 ABOUT_CORRECTIONS = "about.md#corrections"  # where to propose a correction
 SCRIPTS = ("en", "ru", "kk")  # a name in Latin, Russian Cyrillic and Kazakh Cyrillic
@@ -83,7 +82,7 @@ def render_view_page(view: View, data: SiteData, lang: str) -> str:
     """The Markdown of a View's page in one language."""
     page = _Page(view, data, lang)
     lines = page.lines
-    title = case_name(view, data, lang)
+    title = view_title(view, data, lang)
     lines += [f"# {md_esc(title)} {{ #{view.slug} }}", ""]
     kind = view.type or "unknown"
     type_label = f"**{md_esc(page.label('view_type_' + view.type))}.** " if view.type else ""
@@ -152,7 +151,7 @@ def render_view_redirect(view: View, symbol_slug: str, symbol: str, data: SiteDa
     canonical link into <head> (no script).
     """
     prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
-    title = case_name(view, data, lang)
+    title = view_title(view, data, lang)
     return "\n".join([
         "---",
         "template: redirect.html",

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kzrights.symbols import symbol_slug
+from kzrights.data.symbols import symbol_slug
 
 from ..conftest import ROOT, site_pages
 
@@ -39,7 +39,7 @@ def page_url(lang: str, page: str) -> str:
     return prefix if page == "index" else f"{prefix}{page.removesuffix('/index')}/"
 
 
-# Generated record pages (kzrights/pages.py). The Nu checker reads every one of them (it
+# Generated record pages (kzrights/pages/generated.py). The Nu checker reads every one of them (it
 # checks the whole built folder); the tests in a browser open one of each kind per language:
 # a Decision, a joint document, a View adopted after the submission, a View with an area, a
 # View the UN documents were not read for.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kzrights.i18n import LANGS
-from kzrights.load import load_site
+from kzrights.data.load import load_site
 
 from ..conftest import ROOT
 from .conftest import page_url

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from kzrights.load import load_site
-from kzrights.models import article_number
+from kzrights.data.load import load_site
+from kzrights.data.models import article_number
 
 from ..conftest import ROOT
 from .conftest import LANGS, Watch

@@ -1,5 +1,5 @@
 """The header search box (Pagefind): inflected queries, one language per index, the
-keyboard, and the Kazakh stemmer in the browser agreeing with kzrights.search."""
+keyboard, and the Kazakh stemmer in the browser agreeing with kzrights.site.search."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kzrights.search import query_variants
+from kzrights.site.search import query_variants
 
 from ..test_search import LEXEMES
 from .conftest import Watch

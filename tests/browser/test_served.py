@@ -1,4 +1,4 @@
-"""The site as ``tools/build_site.py --serve`` serves it (kzrights/serve.py): compressed,
+"""The site as ``tools/build_site.py --serve`` serves it (kzrights/site/serve.py): compressed,
 with its security headers. Nothing on a page breaks the Content-Security-Policy header
 (on top of each page's own policy, where it has one), search works, and a missing
 address gets the 404 page in the reader's language."""
@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from kzrights.serve import make_server
+from kzrights.site.serve import make_server
 
 from .conftest import Watch
 from .test_not_found import shown

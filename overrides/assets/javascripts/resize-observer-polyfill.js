@@ -1,5 +1,5 @@
 /*! resize-observer-polyfill 1.5.1, dist/ResizeObserver.js unchanged from its npm package.
-    Material loads it only in browsers without ResizeObserver (kzrights/theme_assets.py).
+    Material loads it only in browsers without ResizeObserver (kzrights/site/theme_assets.py).
 
     The MIT License (MIT)
     

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from .content_cache import by_content
+from kzrights.site.content_cache import by_content
 
 # Attributes every element may have; a name ending in "*" is a prefix (data-*, aria-*).
 GLOBAL = {"id", "class", "lang", "dir", "title", "role", "hidden", "tabindex", "style",

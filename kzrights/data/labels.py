@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import string
 
-from .i18n import LANGS
+from kzrights.i18n import LANGS
 
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "para_one": frozenset({"n"}),
@@ -24,7 +24,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "corrections_generated": frozenset({"path", "about"}),
     "last_changed": frozenset({"date"}),
     "reader_intro": frozenset({"date"}),
-    # The page of a View (kzrights/render/view_page.py) and "Cite this" (kzrights/cite.py).
+    # The page of a View (kzrights/render/view_page.py) and "Cite this" (kzrights/render/cite.py).
     "articles_list": frozenset({"articles"}),
     "not_recorded_note": frozenset({"link"}),
     "read_in": frozenset({"symbol", "language"}),

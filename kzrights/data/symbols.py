@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote
 
-from .i18n import UN_DOC_LANG, check_lang
+from kzrights.i18n import UN_DOC_LANG, check_lang
 
 _NUMBER = re.compile(r"(\d+)/(\d{4})(?:\s*-\s*(\d+)/(\d{4}))?")
 _VIEW = re.compile(r"^CCPR/C/(?P<session>\d+)/D/(?P<number>\d+)/(?P<year>\d{4})$")

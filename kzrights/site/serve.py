@@ -1,6 +1,6 @@
 """Serve a built site as a good static host does (``tools/build_site.py --serve``): the
-``.br`` or ``.gz`` copy of a file (kzrights/compress.py) when the browser accepts it, the
-right Content-Type, the headers of kzrights/headers.py (the document's security headers with pages only), and the site's own 404 page."""
+``.br`` or ``.gz`` copy of a file (kzrights/site/compress.py) when the browser accepts it, the
+right Content-Type, the headers of kzrights/site/headers.py (the document's security headers with pages only), and the site's own 404 page."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kzrights.compress import ENCODINGS, compressible
-from kzrights.headers import cache_control, security_headers
+from kzrights.site.compress import ENCODINGS, compressible
+from kzrights.site.headers import cache_control, security_headers
 
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".map": "application/json",
          ".webmanifest": "application/manifest+json", ".wasm": "application/wasm"}

@@ -7,7 +7,7 @@ Markdown goes through the same directive, citation and figure rendering as a wri
 page. Record pages stay out of the navigation tree; they are indexed by search and
 listed in the open data.
 
-A maker is registered once in :data:`PAGE_MAKERS`; ``hooks/record_pages.py`` is the
+A maker is registered once in :data:`PAGE_MAKERS`; ``kzrights/plugin.py`` is the
 only MkDocs adapter.
 """
 
@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .cited_on import paragraph_citations, written_pages
-from .links import READER_PAGE
-from .load import SiteData
-from .render.source_reader import render_source_reader
-from .render.view_page import render_view_page, render_view_redirect, view_page_path
-from .symbols import symbol_slug
+from kzrights.pages.cited_on import paragraph_citations, written_pages
+from kzrights.render.links import READER_PAGE
+from kzrights.data.load import SiteData
+from kzrights.render.source_reader import render_source_reader
+from kzrights.render.view_page import render_view_page, render_view_redirect, view_page_path
+from kzrights.data.symbols import symbol_slug
 
 _PATH = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")
 

@@ -1,6 +1,6 @@
 """The site's Content-Security-Policy, one source for the ``<meta>`` of every page and
-for the HTTP header (kzrights/headers.py). In a page (``overrides/main.html`` writes
-:data:`PAGE_POLICY`, which hooks/security.py hands to the theme) two placeholders are
+for the HTTP header (kzrights/site/headers.py). In a page (``overrides/main.html`` writes
+:data:`PAGE_POLICY`, which kzrights/plugin.py hands to the theme) two placeholders are
 replaced here, from the page's own HTML, by the hashes of its inline scripts and of its
 inline styles. The hashes are computed from the built page, so they stay right when a
 template changes."""
@@ -11,7 +11,7 @@ import base64
 import hashlib
 from html.parser import HTMLParser
 
-from .content_cache import by_content
+from kzrights.site.content_cache import by_content
 
 SCRIPT_HASHES = "'inline-script-hashes'"  # placeholders, filled per page by fill_hashes
 STYLE_HASHES = "'inline-style-hashes'"

@@ -2,10 +2,10 @@
 
 Any generator that runs Python-Markdown extensions renders the site's pages with it::
 
-    markdown.markdown(text, extensions=["kzrights.mdext", "attr_list", "md_in_html", "tables"],
-                      extension_configs={"kzrights.mdext": {"lang": "ru", "data_dir": "data"}})
+    markdown.markdown(text, extensions=["kzrights.pages.mdext", "attr_list", "md_in_html", "tables"],
+                      extension_configs={"kzrights.pages.mdext": {"lang": "ru", "data_dir": "data"}})
 
-MkDocs and ProperDocs configure it through ``hooks/data.py`` (the language being built,
+MkDocs and ProperDocs configure it through ``kzrights/plugin.py`` (the language being built,
 and an error reporter that names the page and line). The data is loaded once per process.
 """
 
@@ -15,8 +15,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .directives import DirectiveError, render_page_once
-from .load import load_site_cached
+from kzrights.pages.directives import DirectiveError, render_page_once
+from kzrights.data.load import load_site_cached
 
 # After whitespace normalisation (30), before raw HTML blocks are stashed (20): the
 # renderers' HTML is then treated exactly like HTML written in the page.

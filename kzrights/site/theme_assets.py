@@ -1,7 +1,7 @@
 """Material's JavaScript bundle loads two scripts from a CDN: a ResizeObserver polyfill
 (browsers without ResizeObserver) and Mermaid (pages with class="mermaid"). Both loads
 are pointed at files of this site: the polyfill is served from
-``overrides/assets/javascripts/``; Mermaid is not shipped (kzrights/html_policy.py
+``overrides/assets/javascripts/``; Mermaid is not shipped (kzrights/site/html_policy.py
 refuses class="mermaid"), so that load could only fail on this site, never reach a CDN.
 """
 

@@ -1,6 +1,6 @@
 """Which pages cite each paragraph of the submission: the "Cited on" lists of the source reader.
 
-Each page is rendered as the build renders it (:func:`kzrights.directives.render_page_once`), and
+Each page is rendered as the build renders it (:func:`kzrights.pages.directives.render_page_once`), and
 every link to a paragraph in the result counts: citations in the prose (``[@ngo-2022,
 para. 73]``) and the paragraphs that tables and charts show from the data (a case's, a View's,
 a figure's). So the list holds exactly the pages that link to the paragraph, whatever
@@ -10,27 +10,18 @@ renders the link. A range (``30–38``) links its first paragraph and cites all 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from .directives import DirectiveError, render_page_once
-from .links import READER_PAGE
-from .load import SiteData
+from kzrights.pages.directives import DirectiveError, render_page_once
+from kzrights.render.links import READER_PAGE
+from kzrights.render.source_reader import CitingPage
+from kzrights.data.load import SiteData
 
 _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*\{\s*#[A-Za-z][\w-]*[^}]*\}\s*$")
 _HEADING = re.compile(r"^#{1,6}\s.*\{\s*#(?P<id>[A-Za-z][\w-]*)[^}]*\}\s*$")
 _ROW_OR_LINK = re.compile(rf'<tr id="(?P<row>[^"]+)"|href="docs:{re.escape(READER_PAGE)}#para-(?P<n>\d+)"'
                           r'[^>]*>(?:\d+–(?P<last>\d+)</a>)?')  # a range links its first
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-
-
-@dataclass(frozen=True)
-class CitingPage:
-    """A page that cites a paragraph: its path under ``docs/<lang>/``, where on it, its title."""
-
-    path: str
-    fragment: str  # the id of the row or section that cites first; "" for the page itself
-    title: str
 
 
 def page_title(markdown: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .i18n import LANGS
+from kzrights.i18n import LANGS
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"

@@ -1,7 +1,7 @@
 """One pydantic model per kind of record in ``data/``.
 
 Field-level rules live here (types, dates, links, plain text); rules that need more
-than one record (unknown area, duplicate id) live in :mod:`kzrights.load`.
+than one record (unknown area, duplicate id) live in :mod:`kzrights.data.load`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .symbols import communication_numbers, normalise_symbol, parse_view_symbol, symbol_slug
+from kzrights.data.symbols import communication_numbers, normalise_symbol, parse_view_symbol, symbol_slug
 
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 FIGURE_REF = re.compile(r"\{\{\s*fig:(?P<key>[a-z0-9-]+)\s*\}\}")  # a figure named in a text
@@ -280,7 +280,7 @@ class View(Record):
 
 class ViewAreaRule(Record):
     """One area of the written rule that gives the Committee's Views their areas
-    (``data/view-areas.yaml``, applied by :func:`kzrights.load.view_areas`)."""
+    (``data/view-areas.yaml``, applied by :func:`kzrights.data.load.view_areas`)."""
 
     area: Slug
     articles: list[Article] = []

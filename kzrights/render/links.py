@@ -3,7 +3,7 @@
 A renderer does not know where its output will be published (``/ru/assembly/`` online,
 ``ru/assembly.html`` in the offline copy), so it writes ``href="docs:sources/ngo-2022.md#para-73"``:
 a path under ``docs/<lang>/``. :func:`resolve_docs_links` turns each into a path relative to
-the page being built, given a resolver from the build (``hooks/data.py``).
+the page being built, given a resolver from the build (``kzrights/plugin.py``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .load import SOURCE_KEY
+from kzrights.data.load import SOURCE_KEY
 
 DOCS_LINK = "docs:"
 READER_PAGE = f"sources/{SOURCE_KEY}.md"  # the source reader (kzrights/render/source_reader.py)

@@ -19,9 +19,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel
 
-from .i18n import DEFAULT_LANG, LANGS
-from .load import ID_FIELDS, RECORD_FILES, SiteData
-from .models import Text
+from kzrights.i18n import DEFAULT_LANG, LANGS
+from kzrights.data.load import ID_FIELDS, RECORD_FILES, SiteData
+from kzrights.data.models import Text
 
 FIELD = "translation_of"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)

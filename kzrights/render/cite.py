@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .i18n import format_date
-from .load import SiteData
-from .models import View
-from .render.text import esc, esc_format, join_names, time_html
-from .symbols import undocs_url
+from kzrights.i18n import format_date
+from kzrights.data.load import SiteData
+from kzrights.data.models import View
+from kzrights.render.text import esc, esc_format, time_html, view_title
+from kzrights.data.symbols import undocs_url
 
 CITE_FILES = ("cite.json", "cite.bib")  # written next to the page: views/<slug>/cite.json
 _QUOTES = {"en": ("“", "”"), "ru": ("«", "»"), "kk": ("«", "»")}
@@ -35,12 +35,6 @@ class Reference:
     text: str              # the same citation as plain text (BibTeX note)
 
 
-def case_name(view: View, data: SiteData, lang: str) -> str:
-    """``Bakhytzhan Toregozhina v. Kazakhstan`` in the page's language and script."""
-    return data.label("view_title", lang).format(
-        authors=join_names([p(lang) for p in view.authors], data, lang))
-
-
 def _date_parts(iso: str) -> dict[str, list[list[int]]]:
     return {"date-parts": [[int(p) for p in iso.split("-")]]}
 
@@ -52,7 +46,7 @@ def _end(sentence: str) -> str:
 
 def view_reference(view: View, data: SiteData, lang: str) -> Reference:
     """A View or decision, in the UN footnote form, as a CSL ``legal_case``."""
-    name = case_name(view, data, lang)
+    name = view_title(view, data, lang)
     symbol = view.printed_symbol or view.symbol
     html, text = f"{esc(name)} ({esc(symbol)})", f"{name} ({symbol})"
     if view.adopted and view.type:

@@ -17,18 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .labels import series_label
-from .load import SiteData
-from .models import FIGURE_REF
-from .opendata import render_downloads
-from .render.charts import render_bar_chart
-from .render.citations import PageCitations
-from .render.tables import (render_area_cards, render_case_table, render_figure_table,
+from kzrights.data.labels import series_label
+from kzrights.data.load import SiteData
+from kzrights.data.models import FIGURE_REF
+from kzrights.render.opendata import render_downloads
+from kzrights.render.charts import render_bar_chart
+from kzrights.render.citations import PageCitations
+from kzrights.render.tables import (render_area_cards, render_case_table, render_figure_table,
                             render_glossary, render_views_table)
-from .render.status import render_page_status, render_record_status
-from .render.text import esc, format_figure
-from .schema import schema_markdown
-from .translation import translation_status
+from kzrights.render.status import render_page_status, render_record_status
+from kzrights.render.text import esc, format_figure
+from kzrights.data.schema import schema_markdown
+from kzrights.data.translation import translation_status
 
 # A comment's first word and the rest of it, to tell a directive with a typo from a note.
 _COMMENT = re.compile(r"<!--\s*(?P<name>[A-Za-z][\w-]*)(?P<rest>(?:(?!-->).)*)")

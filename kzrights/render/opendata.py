@@ -10,11 +10,11 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from .i18n import LANGS
-from .load import RECORD_FILES, SiteData
-from .models import Text
-from .render.text import fill_figures, md_esc
-from .symbols import undocs_url
+from kzrights.i18n import LANGS
+from kzrights.data.load import RECORD_FILES, SiteData
+from kzrights.data.models import Text
+from kzrights.render.text import fill_figures, md_esc
+from kzrights.data.symbols import undocs_url
 
 OPEN_DATA_DIR = "data"  # published at the site root: /data/cases.csv
 LICENCE = "CC BY 4.0"

@@ -15,7 +15,7 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .load import RECORD_FILES
+from kzrights.data.load import RECORD_FILES
 
 SCHEMA_FILES = ("CONTRIBUTING.md", "CONTRIBUTING.ru.md", "CONTRIBUTING.kk.md")
 START, END = "<!-- schema:start (generated: tools/check.py --write-schema) -->", "<!-- schema:end -->"

@@ -13,13 +13,13 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from .labels import REQUIRED, missing_label_hint, placeholder_problem
-from .models import (FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View,
+from kzrights.data.labels import REQUIRED, missing_label_hint, placeholder_problem
+from kzrights.data.models import (FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View,
                      ViewAreaRule, article_number)
-from .plainyaml import Parsed as _Parsed
-from .plainyaml import Path_, parse_plain_yaml
-from .symbols import slug, symbol_slug
-from .source_text import SOURCE_FILE, SourceText, SourceTextError, load_source_cached
+from kzrights.data.plainyaml import Parsed as _Parsed
+from kzrights.data.plainyaml import Path_, parse_plain_yaml
+from kzrights.data.symbols import slug, symbol_slug
+from kzrights.data.source_text import SOURCE_FILE, SourceText, SourceTextError, load_source_cached
 
 SOURCE_KEY = "ngo-2022"
 
@@ -103,7 +103,7 @@ def _line_of(lines: dict[Path_, int], path: Path_) -> int:
 
 
 def _parse(path: Path, rel: str, problems: list[Problem]) -> _Parsed | None:
-    """Parse one data file (see :mod:`kzrights.plainyaml`), remembering the line of every node."""
+    """Parse one data file (see :mod:`kzrights.data.plainyaml`), remembering the line of every node."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
