@@ -6,7 +6,9 @@ load with :class:`DataError`.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -68,10 +70,14 @@ class SiteData:
     source: SourceText  # the submission's text (sources/), checked against its record
     root: Path  # the project folder: data/, sources/, docs/
     views_by_symbol: dict[str, View] = field(init=False)
+    generation: int = field(init=False)
+    """this load's number in the process: results remembered for the data name it, so a
+    new load is a new key and an old load is not kept alive by a cache"""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "views_by_symbol",
                            {symbol: v for v in self.views for symbol in v.symbols})
+        object.__setattr__(self, "generation", next(_GENERATIONS))
 
     def label(self, name: str, lang: str) -> str:
         """An interface word from ``data/labels.yaml``."""
@@ -377,19 +383,33 @@ def view_areas(view: View, rules: list[ViewAreaRule]) -> list[str]:
     return areas
 
 
-_CACHE: dict[Path, tuple[tuple[float, ...], SiteData]] = {}
+_GENERATIONS = itertools.count(1)
+_LOADED: OrderedDict[Path, tuple[tuple, SiteData]] = OrderedDict()  # the last few data folders
+_LOADED_MAX = 4
+
+
+def _data_stamp(data_dir: Path) -> tuple:
+    """Name, modification time and size of every data file and of the source text."""
+    out = []
+    for path in [*sorted(data_dir.glob("*.yaml")), data_dir.parent / SOURCE_FILE]:
+        if path.exists():
+            stat = path.stat()
+            out.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
 
 
 def load_site_cached(data_dir: Path) -> SiteData:
     """:func:`load_site`, reused while no data file (or the source text) changes: one load
-    per build process."""
+    per build, a new one (a new :attr:`SiteData.generation`) after any edit."""
     data_dir = Path(data_dir).resolve()
-    source = data_dir.parent / SOURCE_FILE
-    stamp = tuple(p.stat().st_mtime_ns for p in [*sorted(data_dir.glob("*.yaml")), source]
-                  if p.exists())
-    hit = _CACHE.get(data_dir)
+    stamp = _data_stamp(data_dir)
+    hit = _LOADED.get(data_dir)
     if hit and hit[0] == stamp:
+        _LOADED.move_to_end(data_dir)
         return hit[1]
     data = load_site(data_dir)
-    _CACHE[data_dir] = (stamp, data)
+    _LOADED[data_dir] = (stamp, data)
+    _LOADED.move_to_end(data_dir)
+    while len(_LOADED) > _LOADED_MAX:
+        _LOADED.popitem(last=False)
     return data

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kzrights.data.memo import Reads, Remembered
+
 SOURCE_FILE = "sources/ngo-submission-iccpr-kazakhstan-2022.txt"  # relative to the project
 
 _NUMBERED = re.compile(r"^(?P<n>\d+)\.\s+(?P<text>\S.*)$")
@@ -139,19 +141,17 @@ def parse_source(text: str, file: str = SOURCE_FILE) -> SourceText:
     return SourceText(file, title, tuple(preamble), tuple(sections), tuple(paragraphs), tuple(trailing))
 
 
-_CACHE: dict[Path, tuple[int, SourceText]] = {}
-
-
 def load_source_cached(root: Path) -> SourceText:
     """The parsed source text of the project at ``root``, reused while the file is unchanged."""
     path = (Path(root) / SOURCE_FILE).resolve()
-    try:
-        stamp = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        raise SourceTextError(SOURCE_FILE, 1, "file is missing") from None
-    hit = _CACHE.get(path)
-    if hit and hit[0] == stamp:
-        return hit[1]
-    source = parse_source(path.read_text(encoding="utf-8-sig"))
-    _CACHE[path] = (stamp, source)
-    return source
+    if not path.is_file():
+        raise SourceTextError(SOURCE_FILE, 1, "file is missing")
+
+    def parse(reads: Reads) -> SourceText:
+        reads.add(lambda: (path.stat().st_mtime_ns, path.stat().st_size))
+        return parse_source(path.read_text(encoding="utf-8-sig"))
+
+    return _PARSED.get(path, parse)
+
+
+_PARSED: Remembered[SourceText] = Remembered(maxsize=4)  # path -> parsed text

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.data.load import ID_FIELDS, RECORD_FILES, SiteData
+from kzrights.data.memo import Remembered
 from kzrights.data.models import Text
 
 FIELD = "translation_of"
@@ -137,7 +138,6 @@ def _texts(value: object, path: str):
             yield from _texts(item, f"{path}[{index}]")
 
 
-@functools.lru_cache(maxsize=2)
 def record_gaps(data: SiteData) -> tuple[RecordGap, ...]:
     """Data records with a Russian or Kazakh text identical to the English one (once per
     loaded data: it reads every text of every record).
@@ -145,6 +145,13 @@ def record_gaps(data: SiteData) -> tuple[RecordGap, ...]:
     A missing translation cannot reach this point: the loader refuses it. Identical text
     is often right (a symbol, a Latin name), so this is a list to review, not an error.
     """
+    return _GAPS.get(data.generation, lambda reads: _record_gaps(data))
+
+
+_GAPS: Remembered[tuple[RecordGap, ...]] = Remembered(maxsize=2)  # data generation -> gaps
+
+
+def _record_gaps(data: SiteData) -> tuple[RecordGap, ...]:
     gaps = []
     for kind in RECORD_FILES:
         for record in data.records(kind):
