@@ -11,9 +11,9 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kzrights.data.labels import REQUIRED, missing_label_hint, placeholder_problem
 from kzrights.data.models import (FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View,
@@ -50,8 +50,9 @@ class Problem(NamedTuple):
 class DataError(Exception):
     """One or more problems in the data files."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], data: SiteData | None = None):
         self.problems = problems
+        self.data = data  # the records that passed, so pages can still be checked against them
         super().__init__("\n".join(map(str, problems)))
 
 
@@ -131,6 +132,38 @@ def _friendly(error: dict[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
+class _Partial:
+    """The fields of a record that failed validation which are valid on their own: the
+    cross-checks still look at them (its id, areas, paragraphs), so one run reports all."""
+
+    def __init__(self, model: type[BaseModel], item: Any, errors: list[dict[str, Any]]):
+        bad = {error["loc"][0] for error in errors if error["loc"]}
+        self.__dict__["_model"], self.__dict__["_fields"] = model, {}
+        for name, value in (item.items() if isinstance(item, dict) else ()):
+            info = model.model_fields.get(name) if isinstance(name, str) else None
+            if info is None or name in bad:
+                continue
+            try:
+                kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+                self._fields[name] = TypeAdapter(kind).validate_python(value)
+            except ValidationError:
+                pass
+        for name, info in model.model_fields.items():
+            if name not in self._fields and not info.is_required():
+                self._fields[name] = info.get_default(call_default_factory=True)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._fields:
+            return self._fields[name]
+        derived = getattr(self._model, name, None)
+        if isinstance(derived, property):  # ``symbols``, ``anchor``: from the fields it has
+            try:
+                return derived.fget(self)
+            except (AttributeError, KeyError, ValueError) as err:
+                raise AttributeError(name) from err
+        raise AttributeError(name)
+
+
 def _validate_records(kind: str, parsed: _Parsed, rel: str, problems: list[Problem]) -> list[Any]:
     model = RECORD_FILES[kind]
     if not isinstance(parsed.value, list):
@@ -145,7 +178,7 @@ def _validate_records(kind: str, parsed: _Parsed, rel: str, problems: list[Probl
                 path = (index, *error["loc"])
                 problems.append(Problem(rel, _line_of(parsed.lines, path),
                                         _field_name(kind, path), _friendly(error)))
-            records.append(None)
+            records.append(_Partial(model, item, err.errors()))
     return records
 
 
@@ -197,15 +230,17 @@ class _Checker:
         self.problems.append(Problem(self.rels[kind], _line_of(lines, path),
                                      _field_name(kind, path), message))
 
-    def each(self, kind: str):
+    def each(self, kind: str, *fields: str):
+        """The records of a file, with their index; a record that failed validation only
+        when it has valid ``fields`` (what the check reads)."""
         for index, record in enumerate(self.records.get(kind, [])):
-            if record is not None:
+            if not isinstance(record, _Partial) or all(hasattr(record, f) for f in fields):
                 yield index, record
 
     def unique_ids(self) -> None:
         for kind, id_field in ID_FIELDS.items():
             seen: dict[str, int] = {}
-            for index, record in self.each(kind):
+            for index, record in self.each(kind, id_field):
                 value = getattr(record, id_field)
                 if value in seen:
                     self.report(kind, (index, id_field),
@@ -215,8 +250,8 @@ class _Checker:
                     seen[value] = index
         self._unique_anchors()
         self.view_slugs()
-        symbols = {s for _, v in self.each("views") for s in v.symbols}
-        for index, doc in self.each("documents"):
+        symbols = {s for _, v in self.each("views", "symbol") for s in v.symbols}
+        for index, doc in self.each("documents", "key"):
             if doc.key in symbols:
                 self.report("documents", (index, "key"),
                             f"{doc.key!r} is a View in data/views.yaml; cite it from there")
@@ -227,7 +262,7 @@ class _Checker:
         for kind, id_field, make in (("documents", "key", lambda r: "src-" + slug(r.key)),
                                      ("views", "symbol", lambda r: "src-" + slug(r.symbol)),
                                      ("views", "symbol", lambda r: r.anchor)):
-            for index, record in self.each(kind):
+            for index, record in self.each(kind, id_field):
                 key, anchor = getattr(record, id_field), make(record)
                 if anchor == "src-":
                     self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
@@ -242,7 +277,7 @@ class _Checker:
         """Every symbol (own or joint) names one page: no two may share a slug."""
         seen: dict[str, int] = {}
         own = set()  # a record's own symbol twice is reported by unique_ids
-        for index, view in self.each("views"):
+        for index, view in self.each("views", "symbol"):
             for n, symbol in enumerate(view.symbols):
                 path: Path_ = (index, "symbol") if n == 0 else (index, "also", n - 1)
                 slug = symbol_slug(symbol)
@@ -254,15 +289,15 @@ class _Checker:
             own.add(view.symbol)
 
     def references(self) -> None:
-        areas = {a.id for _, a in self.each("areas")}
-        docs = {d.key: d for _, d in self.each("documents")}
-        citable = set(docs) | {s for _, v in self.each("views") for s in v.symbols}
+        areas = {a.id for _, a in self.each("areas", "id")}
+        docs = {d.key: d for _, d in self.each("documents", "key")}
+        citable = set(docs) | {s for _, v in self.each("views", "symbol") for s in v.symbols}
         for kind in ("cases", "views"):
-            for index, record in self.each(kind):
+            for index, record in self.each(kind, "areas"):
                 for n, area in enumerate(record.areas):
                     if area not in areas:
                         self.report(kind, (index, "areas", n), f"unknown area {area!r}")
-        for index, rule in self.each("view-areas"):
+        for index, rule in self.each("view-areas", "area"):
             if rule.area not in areas:
                 self.report("view-areas", (index, "area"), f"unknown area {rule.area!r}")
         for index, case in self.each("cases"):
@@ -271,15 +306,17 @@ class _Checker:
                     self.report("cases", (index, "cites", n), f"unknown document {key!r}")
             if case.date and case.date_end and case.date_end < case.date:
                 self.report("cases", (index, "date_end"), "ends before it starts")
-        for index, doc in self.each("documents"):
+        for index, doc in self.each("documents", "kind", "law"):
             if doc.kind == "article" and (doc.law not in docs or docs[doc.law].kind != "law"):
                 self.report("documents", (index, "law"), f"unknown law {doc.law!r}")
 
     def figures_in_texts(self) -> None:
         """``{{ fig:key }}`` in a case's title or summary must name a figure."""
-        figures = {f.key for _, f in self.each("figures")}
+        figures = {f.key for _, f in self.each("figures", "key")}
         for index, case in self.each("cases"):
             for name in ("title", "summary"):
+                if not hasattr(case, name):
+                    continue
                 for lang, text in getattr(case, name).model_dump().items():
                     for key in FIGURE_REF.findall(text):
                         if key not in figures:
@@ -289,7 +326,7 @@ class _Checker:
                                     "unconverted {{ … }}: write {{ fig:key }}")
 
     def paragraphs(self) -> None:
-        source = next((d for _, d in self.each("documents") if d.key == SOURCE_KEY), None)
+        source = next((d for _, d in self.each("documents", "key") if d.key == SOURCE_KEY), None)
         if source is None or source.paragraphs is None:
             if "documents" in self.parsed:
                 self.report("documents", (), f"the source record {SOURCE_KEY!r} with "
@@ -310,7 +347,7 @@ class _Checker:
         except SourceTextError as err:
             self.problems.append(Problem(err.file, err.line, SOURCE_KEY, err.message))
             return None
-        for index, doc in self.each("documents"):
+        for index, doc in self.each("documents", "key"):
             if doc.key == SOURCE_KEY and doc.paragraphs not in (None, len(source.paragraphs)):
                 last = source.paragraphs[-1]
                 self.report("documents", (index, "paragraphs"),
@@ -348,7 +385,14 @@ def load_site(data_dir: Path) -> SiteData:
     checker.paragraphs()
     source = checker.source_text(data_dir.resolve().parent)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, _site_data(records, labels, source, data_dir))
+    return _site_data(records, labels, source, data_dir)
+
+
+def _site_data(records: dict[str, list[Any]], labels: dict[str, Text], source: SourceText | None,
+               data_dir: Path) -> SiteData:
+    """The loaded data: every record that passed validation (all of them, for a build)."""
+    records = {kind: [r for r in records.get(kind, []) if not isinstance(r, _Partial)] for kind in RECORD_FILES}
     return SiteData(
         areas={a.id: a for a in records["areas"]},
         documents={d.key: d for d in records["documents"]},

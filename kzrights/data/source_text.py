@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kzrights.data.memo import Reads, Remembered
+from kzrights.i18n import MONTHS
 
 SOURCE_FILE = "sources/ngo-submission-iccpr-kazakhstan-2022.txt"  # relative to the project
 
 _NUMBERED = re.compile(r"^(?P<n>\d+)\.\s+(?P<text>\S.*)$")
 _LIST_ITEM = re.compile(r"^(?:\d+[.)]|[–•-])")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _DATE_LINE = re.compile(rf"^(?:(?P<d>\d{{2}})\.(?P<m>\d{{2}})\.(?P<y>\d{{4}})"
-                        rf"|(?P<month>{'|'.join(_MONTHS)}) (?P<year>\d{{4}}))$")
+                        rf"|(?P<month>{'|'.join(MONTHS['en'])}) (?P<year>\d{{4}}))$")
 _ID_WORDS = 5  # a section id: the first words of its heading
 
 
@@ -84,7 +83,7 @@ def date_of_line(line: str) -> str | None:
         return None
     if match["y"]:
         return f"{match['y']}-{match['m']}-{match['d']}"
-    return f"{match['year']}-{_MONTHS.index(match['month']) + 1:02d}"
+    return f"{match['year']}-{MONTHS['en'].index(match['month']) + 1:02d}"
 
 
 def parse_source(text: str, file: str = SOURCE_FILE) -> SourceText:

@@ -25,7 +25,8 @@ from kzrights.data.memo import Remembered
 from kzrights.data.models import Text
 
 FIELD = "translation_of"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
+# A page's front matter: the one pattern every reader of pages uses.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 _STAMP_LINE = re.compile(rf"^{FIELD}:.*$", re.M)
 
 State = Literal["up-to-date", "outdated", "missing"]
@@ -42,7 +43,7 @@ class Page:
 
     @classmethod
     def parse(cls, text: str) -> Page:
-        match = _FRONT_MATTER.match(text)
+        match = FRONT_MATTER.match(text)
         if not match:
             return cls({}, text, 1)
         try:
@@ -62,7 +63,7 @@ def version(english_source: str) -> str:
 
 def stamp_line(text: str) -> int:
     """The file line of ``translation_of:`` (1 when the page has none)."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if match and (line := _STAMP_LINE.search(match[0])):
         return text[:line.start()].count("\n") + 1
     return 1
@@ -71,7 +72,7 @@ def stamp_line(text: str) -> int:
 def stamp(text: str, english_source: str) -> str:
     """The page with ``translation_of:`` set to the English page's current version."""
     line = f"{FIELD}: {version(english_source)}"
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return f"---\n{line}\n---\n\n{text}"
     front = match[0]
