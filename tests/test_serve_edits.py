@@ -67,7 +67,7 @@ def served(tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--no-livereload",
+        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml",
          "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True)
     try:
@@ -114,3 +114,30 @@ def test_serve_shows_each_edit_on_the_right_pages(served):
     assert marker_ru not in _get(f"{base}/about/")
     assert marker_ru not in _get(f"{base}/kk/about/")
     assert en_about != _get(f"{base}/about/")  # the English edit is still there
+
+
+def test_the_editors_preview_rebuilds_after_a_save(tmp_path):
+    """``tools/build_site.py --serve`` (what CONTRIBUTING teaches) rebuilds after a save
+    under data/, and keeps serving the previous site until the new one is in place."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in (*PARTS, "tools"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, project / part)
+    port = _free_port()
+    log = (tmp_path / "preview.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "tools/build_site.py", "--serve", "--no-offline", "--lang", "en",
+         "--port", str(port), "--site-dir", str(tmp_path / "site")],
+        cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=log,
+        stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(f"{base}/defenders/", lambda h: "1,586" in h, "the first build")
+        figures = project / "data" / "figures.yaml"
+        figures.write_text(figures.read_text(encoding="utf-8").replace("  value: 1586\n", "  value: 1687\n", 1),
+                           encoding="utf-8")
+        _wait_for(f"{base}/defenders/", lambda h: "1,687" in h and "1,586" not in h, "the rebuilt page")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from kzrights.checks.editors import check, stamp_pages
+from kzrights.checks.editors import check, lint, stamp_pages
 from kzrights.data.schema import SCHEMA_FILES, refresh_schema_section
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="record that these translations match their English page now")
     parser.add_argument("--write-schema", action="store_true",
                         help="rewrite the data formats section of the CONTRIBUTING files")
+    parser.add_argument("--lint", action="store_true",
+                        help="also lint the code (ruff, the rules in pyproject.toml; a test tool)")
     args = parser.parse_args(argv)
     if args.stamp:
         return stamp_pages(ROOT, args.stamp)
@@ -44,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.monotonic()
     problems, checked = check(ROOT, [Path(p) for p in args.pages] if args.pages else None)
+    if args.lint:
+        problems += lint(ROOT)
     for problem in problems:
         print(problem)
     if problems:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -225,3 +226,17 @@ def stamp_pages(root: Path, names: list[str]) -> int:
         path.write_text(stamp(path.read_text(encoding="utf-8"), source), encoding="utf-8")
         print(f"{path.relative_to(root.resolve())}: translation_of: {version(source)}")
     return 0
+
+
+def lint(root: Path) -> list[str]:
+    """ruff's findings in the code (the rules in pyproject.toml), as ``file:line:col: code message``."""
+    try:
+        result = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise",
+                                 "kzrights", "tools", "tests"], cwd=root, capture_output=True, text=True)
+    except OSError as err:
+        return [f"(lint): cannot run ruff: {err}"]
+    if "No module named ruff" in result.stderr:
+        return ["(lint): ruff is not installed; fix: pip install -r requirements-test.txt -c constraints.txt"]
+    if result.returncode == 0:
+        return []
+    return [line for line in result.stdout.splitlines() if line and not line.startswith(("Found ", "[*]"))]
