@@ -14,9 +14,10 @@ It holds the build's state on the instance (the plugin defines ``on_startup``, s
   and the outdated-translation notice.
 - ``on_page_content``: links between pages resolved, UN symbols kept whole, the HTML
   allowlist, the page description.
-- ``on_post_page`` / ``on_post_template``: the Content-Security-Policy hashes.
+- ``on_post_page`` / ``on_post_template``: the Content-Security-Policy hashes; no label
+  placeholder (``{date}``) left showing as text.
 - ``on_post_build`` (after every language is built): Material's CDN loads pointed at the
-  site, the allowlist problems of all pages reported at once.
+  site, the allowlist and placeholder problems of all pages reported at once.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from kzrights.render.view_page import view_page_path
 from kzrights.site.csp import PAGE_POLICY, fill_hashes
 from kzrights.site.html_policy import check_html, source_line
 from kzrights.site.meta import page_description
+from kzrights.site.placeholders import shown_placeholders
 from kzrights.site.search import rules as kk_search_rules
 from kzrights.site.theme_assets import localise_bundle
 
@@ -87,6 +89,7 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         self.dates: dict[str, str] = {}               # docs/<lang>/page.md -> last commit date
         self.references: dict[str, dict[str, Reference]] = {}  # lang -> page path -> reference
         self.policy_problems: dict[str, list[str]] = {}        # page source -> allowlist problems
+        self.placeholder_problems: dict[str, list[str]] = {}   # page -> placeholders shown as text
         self.page_name, self.page_first_line = "", 1           # the page being rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -128,6 +131,7 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         if first:
             self._choose_languages(config)
             self.policy_problems.clear()  # nothing of an aborted build is carried over
+            self.placeholder_problems.clear()
         data = self.data(config)  # fail before MkDocs writes anything
         if first:
             self.dates = last_changed(self.root(config))  # one git log per build
@@ -307,11 +311,24 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
     # -- on_post_page, on_post_template, on_post_build ----------------------------------
 
     def on_post_page(self, output: str, page: Page | None, config: MkDocsConfig) -> str:
+        self._check_placeholders(output, page, config)
         try:
             return fill_hashes(output)
         except ValueError as err:
             where = page.file.src_uri if page else "a static page"
             raise PluginError(f"{where}: {err} (overrides/main.html)") from None
+
+    def _check_placeholders(self, output: str, page: Page | None, config: MkDocsConfig) -> None:
+        """A label's ``{name}`` shown as text (escaped before it was filled): reported after
+        the build with the page (kzrights/site/placeholders.py)."""
+        if page is None:
+            where = f"static page {self.prefix(config)}404.html"
+        elif page.file.abs_src_path:
+            where = f"docs/{page.file.src_uri}"
+        else:
+            where = f"generated page {page.file.src_uri}"
+        self.placeholder_problems[where] = [
+            f"{where}: shows a placeholder as text: {text!r}" for text in shown_placeholders(output)]
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """Static pages (404.html); other static templates (sitemap.xml) have no policy."""
@@ -332,3 +349,8 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         if problems:
             raise PluginError("HTML that pages may not contain (allowed: kzrights/site/html_policy.py), "
                               "nothing was built:\n" + "\n".join(problems))
+        shown = [p for where in sorted(self.placeholder_problems) for p in self.placeholder_problems[where]]
+        self.placeholder_problems.clear()
+        if shown:
+            raise PluginError("a label's {placeholder} shown as text (fill it, then escape: "
+                              "esc_format in kzrights/render/text.py), nothing was built:\n" + "\n".join(shown))
