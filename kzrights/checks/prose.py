@@ -282,22 +282,29 @@ def find_forbidden_terms_in_data(data_dir: Path, glossary) -> list[tuple[str, in
 
 # --- Qualifiers and dates of the submission ---------------------------------------------
 #
-# Two rules compare a page's text with the paragraphs of the NGO submission (ngo-2022) it
-# cites, in every language:
+# Two rules read a page (or a data text) against the paragraphs of the NGO submission
+# (ngo-2022) it cites, in every language:
 #
-# 1. A sentence citing a paragraph that hedges ("allegedly", "reportedly", "apparently",
-#    "alleged", "he believed", "in our opinion", or "according to"
-#    a person, a study or data: not "according to Article 129", "according to the Law" or
-#    "according to the statement of the Republic of Kazakhstan", which name a legal basis) keeps a hedge or an attribution in its own language
-#    (HEDGES below). A sentence ends at ".", "!" or "?" before a capital letter, a digit or
-#    an opening quote, outside citations and after words that are not abbreviations.
-# 2. A heading with a month and a year ("The January 2022 study") names a month and year
-#    that the paragraph cited where its section begins gives (the first sentence under it
-#    that cites the submission: the one that introduces what the heading names); a data label
-#    (a case's title, a figure's label) one that a paragraph in its ``paras`` gives. A
-#    paragraph gives a month and year written together ("In August 2022", "18.12.2022");
-#    "the January events" alone gives no year. Sections and labels that cite no paragraph
-#    of the submission are not checked.
+# 1. Hedges kept (find_dropped_hedges). Where a paragraph reports rather than states
+#    (SOURCE_HEDGE: "allegedly", "reportedly", "apparently", "alleged", "he believed", "in
+#    our opinion", "according to" a person, a study or data; not "according to Article
+#    129", "the Law" or "the statement of the Republic", which name a legal basis), an
+#    English sentence that says what the hedged clauses say (a figure of them, or most of
+#    their words) keeps a hedge or an attribution (HEDGES): in itself, the sentence before
+#    it, the paragraph that introduces its list or the heading above it. A Russian or Kazakh
+#    block keeps one where its English block needs one. Case summaries and glossary notes
+#    likewise (find_dropped_hedges_in_records).
+# 2. Dates that match (find_misdated_headings, find_misdated_labels). A heading with a month
+#    and a year names one that the paragraph cited where its section begins gives (the
+#    first sentence under it that cites the submission introduces what the heading names);
+#    a case's title or a figure's label one that a paragraph of its ``paras`` gives. A date
+#    that names a dated thing ("the January 2022 study") must be written so in the paragraph
+#    ("In August 2022"); a date of when something happened ("the January 2022 detentions")
+#    needs the month and the year named there ("during the January events ... 2022").
+#    Sections and labels that cite no paragraph of the submission are not checked.
+#
+# Sentences end at ".", "!" or "?" before a capital letter, a digit or an opening quote,
+# outside citations, not after an abbreviation (art., п.) or an initial (Kh. K. Azhigulova).
 
 SOURCE_KEY = "ngo-2022"
 
@@ -399,8 +406,6 @@ also only into over under after before about when where while such these those o
 what whom would could should shall will does done being very more most same both every""".split())
 _FIGURE = re.compile(r"\{\{\s*fig:([\w-]+)\s*\}\}")
 _NUMBER_IN_TEXT = re.compile(r"\d+(?:[.,]\d+)?")
-
-
 _HEDGE_STEMS = frozenset({"alleg", "repor", "appar", "accor", "belie", "opini"})
 
 
@@ -432,7 +437,7 @@ def _hedged_clauses(source: str) -> str:
             word = match[0].lower()
             if word.endswith("believed"):  # "an illness that he believed related to ..."
                 governed.append(clause)
-            elif word.startswith(("according", "alleged ", "in")):  # what follows
+            elif word == "alleged" or word.startswith(("according", "in our")):  # what follows
                 governed += clauses[i:i + 2]
             else:  # allegedly, reportedly, apparently: what is around
                 governed += clauses[max(0, i - 1):i + 2]
@@ -463,11 +468,12 @@ def _corresponds(sentence: str, source: str, figures: dict[str, str]) -> bool:
 
 
 def _hedge_blocks(markdown: str):
-    """Blocks citing the submission, each with where a hedge may stand for it: the block,
-    the paragraph before its list (a list item: "Main findings:", "The study is based
-    on ..."), and the heading above it ("The January 2022 study"). ``(key, line, block, context, sentences)``; ``key`` is
-    the same for a block and its translation (the section, the paragraphs the block cites,
-    the how-manieth such block of the section); ``sentences`` are ``(sentence, paras)``."""
+    """Blocks citing the submission as ``(key, line, block, context, cited)``: ``context``
+    is the heading above the block ("The January 2022 study") and, for a list item, the
+    paragraph before the list ("Main findings:"); ``cited`` the sentences that cite, each
+    as ``(sentence, paras, the sentence before it)``; ``key`` is the same for a block and
+    its translation (the section, the paragraphs the block cites, the how-manieth such
+    block of the section)."""
     seen: dict[tuple, int] = {}
     heading, lead_in = "", ""
     raw = markdown.split("\n")
