@@ -16,6 +16,11 @@ import re
 from html.parser import HTMLParser
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+# A placeholder in the raw HTML outside scripts, styles and data attributes, braces as
+# characters or entities: pages without one (all, when the site is right) are not parsed.
+_CANDIDATE = re.compile(r"(?:\{|&#0*123;|&#[xX]0*7[bB];|&lbrace;|&lcub;)[A-Za-z_][A-Za-z0-9_]*"
+                        r"(?:\}|&#0*125;|&#[xX]0*7[dD];|&rbrace;|&rcub;)")
+_NOT_SHOWN = re.compile(r"<(script|style)\b.*?</\1\s*>|\sdata-[\w-]+=\"[^\"]*\"", re.S | re.I)
 _NOT_READ = frozenset({"script", "style", "code", "pre", "template", "textarea"})
 _SHOWN_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "aria-description", "placeholder", "label"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -56,6 +61,8 @@ class _Reader(HTMLParser):
 def shown_placeholders(html: str) -> list[str]:
     """The ``{name}`` placeholders a reader would see on a built page, each with its context
     (up to 40 characters either side), once."""
+    if not _CANDIDATE.search(html) or not _CANDIDATE.search(_NOT_SHOWN.sub(" ", html)):
+        return []
     reader = _Reader()
     reader.feed(html)
     reader.close()
