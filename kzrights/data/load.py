@@ -280,7 +280,8 @@ class _Checker:
         for kind, id_field, make in (("documents", "key", lambda r: "src-" + slug(r.key)),
                                      ("views", "symbol", lambda r: "src-" + slug(r.symbol)),
                                      ("views", "symbol", lambda r: r.anchor)):
-            for index, record in self.each(kind, id_field):
+            needed = (id_field, "anchor") if kind == "views" else (id_field,)
+            for index, record in self.each(kind, *needed):
                 key, anchor = getattr(record, id_field), make(record)
                 if anchor == "src-":
                     self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
