@@ -81,7 +81,8 @@ def pytest_collection_modifyitems(config, items):
     """``browser``: every test under tests/browser/; ``slow``: every test that builds or reads
     a build (and every browser test), so that the quick tier never waits for a build."""
     browser_dir = ROOT / "tests" / "browser"
-    builds = {"built_site", "preview_site", "offline_copy", "site_url"}
+    # The shared builds, and the copies of the project that test modules build ("project").
+    builds = {"built_site", "preview_site", "offline_copy", "site_url", "project"}
     for item in items:
         if browser_dir in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
