@@ -30,7 +30,7 @@ from kzrights.site.html_policy import check_document, check_html
 from kzrights.site.serve import content_type, make_server
 from kzrights.site.static_files import static_file_problems, svg_problems, symlinks
 
-from .conftest import ROOT
+from .conftest import ROOT, examples
 
 # --- 1. the policy trusts only the project's inline scripts ----------------------------------
 
@@ -234,7 +234,7 @@ _query = st.lists(st.one_of(
         w + s for w, s in zip(words, spaces))))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_query)
 def test_site_js_expands_kazakh_queries_as_python_does(node_stemmer, query):
     out, ms = node_stemmer(query)
@@ -265,7 +265,7 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
 def test_bibtex_survives_any_name(name):
     ref = Reference("key", {"type": "legal_case", "title": f"{name} v. Kazakhstan", "authority": name,
