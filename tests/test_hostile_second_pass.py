@@ -239,18 +239,18 @@ _query = st.lists(st.one_of(
 def test_site_js_expands_kazakh_queries_as_python_does(node_stemmer, query):
     out, ms = node_stemmer(query)
     assert out == search.query_variants(query)
-    assert ms < 200, (query, ms)
+    assert ms < 2000, (query, ms)  # linear: milliseconds; every combination would take hours
 
 
 def test_a_long_kazakh_query_is_linear_in_both(node_stemmer):
     query = " ".join(["халқы", "бостандығы", "азабы"] * 10)  # 30 words, 2-3 forms each: 3^30 combinations
     started = time.monotonic()
     assert len(search.query_variants(query)) == search.MAX_VARIANTS
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 5  # bounds a busy machine meets; 3^30 combinations never would
     out, ms = node_stemmer(query)
-    assert out == search.query_variants(query) and ms < 200
+    assert out == search.query_variants(query) and ms < 2000
     out, ms = node_stemmer("халқы " * 10_000)
-    assert ms < 500 and out == search.query_variants("халқы " * 10_000)
+    assert ms < 5000 and out == search.query_variants("халқы " * 10_000)
     assert "MAX_QUERY = 200" in (ROOT / "docs/assets/site.js").read_text(encoding="utf-8")
     assert search.MAX_QUERY == 200
 
