@@ -468,3 +468,13 @@ def test_a_symlink_is_never_followed(project, planted):
     before = _tree(project / "site")
     planted("docs/assets/env.txt", link="/proc/self/environ")
     _fails_naming(project, before, "docs/assets/env.txt: a symbolic link")
+
+
+def test_the_theme_scope_script_may_name_the_sites_path_only():
+    """The 404 page's scope script names the site's path when the site lives under one
+    (SITE_URL=https://host/kz/); nothing that could end its string is accepted."""
+    from kzrights.site.csp import INLINE_SCRIPTS, inline_script_allowed
+    for base in (".", "/", "..", "../..", "/kz/", "/org/rights-kz/"):
+        assert inline_script_allowed(INLINE_SCRIPTS[0].format(base=base)), base
+    for base in ('"+alert(1)+"', "/kz", "/k z/", "https://evil.example/", "/kz/\\"):
+        assert not inline_script_allowed(INLINE_SCRIPTS[0].format(base=base)), base

@@ -64,7 +64,10 @@ INLINE_SCRIPTS = (
     'var target=document.getElementById(location.hash.slice(1));target&&target.name&&('
     'target.checked=target.name.startsWith("__tabbed_"))',
 )
-_BASE = r"(?:\.|/|\.\.(?:/\.\.)*)"  # what {base} may be
+# What {base} may be: a relative path back to the site's root, or (the 404 page, served at
+# any depth) the absolute path of the site's address (SITE_URL=https://host/kz/: "/kz/").
+# Letters, digits and ._~- only: nothing that could end the string it stands in.
+_BASE = r"(?:\.|\.\.(?:/\.\.)*|/(?:[A-Za-z0-9._~-]+/)*)"
 _ALLOWED = re.compile("|".join(_BASE.join(map(re.escape, script.format(base="\0").split("\0")))
                                for script in INLINE_SCRIPTS))
 
