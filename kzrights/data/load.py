@@ -18,7 +18,7 @@ from kzrights.data.models import (FIGURE_REF, Area, Case, Document, Figure, Glos
                      ViewAreaRule, article_number)
 from kzrights.data.plainyaml import Parsed as _Parsed
 from kzrights.data.plainyaml import Path_, parse_plain_yaml
-from kzrights.data.symbols import slug, symbol_slug
+from kzrights.data.symbols import parse_view_symbol, slug, symbol_slug
 from kzrights.data.source_text import SOURCE_FILE, SourceText, SourceTextError, load_source_cached
 
 SOURCE_KEY = "ngo-2022"
@@ -230,6 +230,8 @@ class _Checker:
                 key, anchor = getattr(record, id_field), make(record)
                 if anchor == "src-":
                     self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
+                elif anchor in ids and ids[anchor][0] != key and anchor.startswith("view-"):
+                    pass  # two records with one first communication: reported by communications()
                 elif anchor in ids and ids[anchor][0] != key:
                     self.report(kind, (index, id_field), f"{key!r} gives the same id on a page "
                                 f"({anchor!r}) as {ids[anchor][0]!r} in {ids[anchor][1]}: "
@@ -271,9 +273,13 @@ class _Checker:
     def communications(self) -> None:
         """A communication is in one record only."""
         seen: dict[str, int] = {}
+        own = {v.symbol for _, v in self.each("views") if v.symbol}
         for index, view in self.each("views"):
             field_name = "symbol" if view.symbol else "communications"
-            for number in view.numbers:
+            # a joint symbol that is another record is reported by joint_symbols
+            skip = {f"{p.number}/{p.year}" for p in map(parse_view_symbol, view.also) if view.symbol
+                    and p and f"CCPR/C/{p.session}/D/{p.number}/{p.year}" in own}
+            for number in (n for n in view.numbers if n not in skip):
                 if number in seen and seen[number] != index:
                     self.report("views", (index, field_name),
                                 f"communication {number} is already in the record at line "

@@ -105,6 +105,12 @@ def _field_error(model: str, name: str, value: object, message: str) -> Validati
         loc=(name,), input=value)])
 
 
+def _record_error(model: str, name: str, message: str) -> ValidationError:
+    """A record-level error reported at one field, without quoting the value."""
+    return ValidationError.from_exception_data(model, [InitErrorDetails(
+        type=PydanticCustomError("value_error", message), loc=(name,), input=None)])
+
+
 def article_number(article: Article) -> str:
     """The article an article reference belongs to: ``14.3`` (paragraph 3) is article ``14``."""
     return article.split(".")[0]
@@ -180,8 +186,8 @@ class Document(Record):
         if self.kind == "article" and not (self.law and self.article):
             raise ValueError("an article needs both `law` and `article`")
         if self.kind in SECONDARY_KINDS and self.named is None:
-            raise _field_error("Document", "named", None, "a secondary source needs `named`: how "
-                               "\"According to …\" names it in each language")
+            raise _record_error("Document", "named", "a secondary source needs `named`: how "
+                                "\"According to …\" names it in each language")
         return self
 
 
@@ -210,7 +216,7 @@ class Reading(Record):
     @model_validator(mode="after")
     def _quotes_have_a_language(self) -> Reading:
         if self.quotes and not self.quote_lang:
-            raise _field_error("Reading", "quote_lang", None, "quotes need `quote_lang`")
+            raise _record_error("Reading", "quote_lang", "quotes need `quote_lang`")
         return self
 
 
@@ -240,16 +246,14 @@ class Finding(Record):
     @classmethod
     def _needs_a_source(cls, data: object) -> object:
         if isinstance(data, dict) and not data.get("read"):
-            raise _field_error("Finding", "read", data.get("read"),
-                               "a finding needs the source it was read in (`read:` with "
-                               "`source` and `says`); none read: leave `finding` out")
+            raise _record_error("Finding", "read", "a finding needs the source it was read in "
+                                "(`read:` with `source` and `says`); none read: leave `finding` out")
         return data
 
     @model_validator(mode="after")
     def _articles_of_a_violation(self) -> Finding:
         if self.articles and self.outcome != "violation":
-            raise _field_error("Finding", "articles", self.articles,
-                               "articles found violated need `outcome: violation`")
+            raise _record_error("Finding", "articles", "articles found violated need `outcome: violation`")
         return self
 
 
