@@ -166,7 +166,7 @@ class _Page:
             self.lines.append(f"- {parts[0]}")
             for part in parts[1:]:
                 self.lines += ["", f"    {part}"]
-        self.lines.append("")
+            self.lines.append("")
 
 
 def _lead(page: _Page) -> list[str]:
