@@ -58,7 +58,7 @@ def format_quantity(value: int | float | Decimal, unit: str, lang: str) -> str:
     raise ValueError(f"unknown unit {unit!r}")
 
 
-_MONTHS = {
+MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"],
     "ru": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
@@ -66,7 +66,7 @@ _MONTHS = {
     "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
            "қыркүйек", "қазан", "қараша", "желтоқсан"],
 }
-_MONTHS_GENITIVE_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+MONTHS_GENITIVE_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля",
                        "августа", "сентября", "октября", "ноября", "декабря"]
 
 
@@ -77,13 +77,13 @@ def format_date(iso: str, lang: str) -> str:
     if len(parts) == 1:
         return str(parts[0])
     year, month = parts[0], parts[1]
-    name = _MONTHS[lang][month - 1]
+    name = MONTHS[lang][month - 1]
     if len(parts) == 2:
         return {"en": f"{name} {year}", "ru": f"{name} {year}{NBSP}г.",
                 "kk": f"{year}{NBSP}ж. {name}"}[lang]
     day = parts[2]
     return {"en": f"{day} {name} {year}",
-            "ru": f"{day} {_MONTHS_GENITIVE_RU[month - 1]} {year}{NBSP}г.",
+            "ru": f"{day} {MONTHS_GENITIVE_RU[month - 1]} {year}{NBSP}г.",
             "kk": f"{year}{NBSP}ж. {day} {name}"}[lang]
 
 

@@ -36,6 +36,7 @@ from mkdocs.utils.meta import get_data
 
 from kzrights.data.history import last_changed
 from kzrights.data.load import DataError, SiteData, load_site_cached
+from kzrights.data.memo import tree_stamp
 from kzrights.data.translation import FIELD, version
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.pages.directives import DirectiveError, append_after_page, render_page_once
@@ -167,7 +168,7 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         page or the data changed), so one run reports all their problems. The rendered
         pages are remembered, so the build does not render them again."""
         docs_dir = Path(config.docs_dir)
-        stamp = (docs_dir, tuple((p, p.stat().st_mtime_ns) for p in sorted(docs_dir.rglob("*.md"))), id(data))
+        stamp = (docs_dir, tree_stamp(docs_dir), data.generation)
         if stamp == self.checked:
             return
         found = []

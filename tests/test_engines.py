@@ -13,7 +13,7 @@ from pathlib import Path
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from build_site import ENGINES  # noqa: E402  (tools/ is not a package)
+from build_site import ENGINES
 
 _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

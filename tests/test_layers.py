@@ -35,3 +35,10 @@ def test_an_upward_import_breaks_the_contract(tmp_path):
     result = _lint_imports(tmp_path)
     assert result.returncode != 0
     assert "kzrights.render.charts -> kzrights.pages.directives" in result.stdout
+
+
+def test_ruff_finds_nothing():
+    """The small rule set of pyproject.toml ([tool.ruff]): no undefined or unused names."""
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "kzrights", "tools", "tests"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -222,7 +222,7 @@ def main() -> int:
         for lang in LANGS:
             out = site if lang == "en" else site / lang
             html = sum(p.stat().st_size for p in out.glob("**/index.html")
-                       if lang != "en" or not p.relative_to(site).parts[0] in LANGS)
+                       if lang != "en" or p.relative_to(site).parts[0] not in LANGS)
             source = folder_bytes(ROOT / "docs" / lang, "*.md")
             print(f"{'HTML ' + lang + ', KB (baseline: Markdown)':34} {html / 1024:12.1f} {source / 1024:12.1f} {html / source:7.1f}")
         data_out = folder_bytes(site / "data", "*")

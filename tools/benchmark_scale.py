@@ -49,10 +49,10 @@ from kzrights.i18n import LANGS  # noqa: E402
 from kzrights.data.load import load_site  # noqa: E402
 from kzrights.render.opendata import OPEN_DATA_DIR, build_open_data  # noqa: E402
 from kzrights.pages.generated import generated_pages  # noqa: E402
+from kzrights.data.translation import FRONT_MATTER  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "sources")
 _SYMBOL = re.compile(r"^(CCPR/C/\d+/D/)(\d+)(/\d{4})$")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # Runs a command and reports its peak resident memory (the largest process it waited for)
 # and the CPU seconds it used: on a shared machine, CPU time varies less than wall time.
 _PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
@@ -126,7 +126,7 @@ def make_prerendered(project: Path) -> Path:
     for lang in LANGS:
         for path in sorted((project / "docs" / lang).rglob("*.md")):
             text = path.read_text(encoding="utf-8")
-            front = _FRONT_MATTER.match(text)
+            front = FRONT_MATTER.match(text)
             head, body = (front[0], text[front.end():]) if front else ("", text)
             rendered = render_page(body, lang, data, docs_dir=project / "docs")
             (base / path.relative_to(project)).write_text(head + rendered, encoding="utf-8")

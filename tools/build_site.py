@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -238,10 +239,48 @@ def build(site_dir: Path, engine: str = DEFAULT_ENGINE, offline: bool = True) ->
     print(f"Built {site_dir} in {time.monotonic() - started:.1f} s")
 
 
-def serve(site_dir: Path, port: int) -> None:
+# What an editor changes: a save under any of these rebuilds the preview (--serve).
+WATCHED = ("docs", "data", "sources", "overrides", "mkdocs.yml")
+
+
+def sources_stamp() -> tuple:
+    """Every watched file's path, modification time and size."""
+    out = []
+    for name in WATCHED:
+        path = ROOT / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            try:
+                stat = file.stat()
+            except FileNotFoundError:  # removed while we looked
+                continue
+            out.append((file.relative_to(ROOT).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+def serve(site_dir: Path, port: int, rebuild=None, interval: float = 0.5) -> None:
+    """Serve ``site_dir``; with ``rebuild``, call it after every change under WATCHED (the
+    server keeps answering from the previous site until the new one is swapped in)."""
     with make_server(site_dir, port) as server:
-        print(f"Serving {site_dir} at http://127.0.0.1:{port}/ (Ctrl+C to stop)")
-        server.serve_forever()
+        print(f"Serving {site_dir} at http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
+        if rebuild is None:
+            server.serve_forever()
+            return
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        print(f"Watching {', '.join(WATCHED)}: a save rebuilds the site", flush=True)
+        seen = sources_stamp()
+        try:
+            while True:
+                time.sleep(interval)
+                now = sources_stamp()
+                if now == seen:
+                    continue
+                time.sleep(interval)  # let an editor's save (or a git checkout) finish
+                seen = sources_stamp()
+                rebuild()
+        finally:
+            server.shutdown()
 
 
 def main() -> int:
@@ -258,21 +297,27 @@ def main() -> int:
     args = parser.parse_args()
     if args.lang:
         ONLY_LANG["KZ_LANGS"] = args.lang
-    try:
-        build(args.site_dir, args.engine, offline=not args.no_offline)
-    except subprocess.CalledProcessError as err:
-        print(f"build failed ({err.returncode}); the previous site was left as it was",
-              file=sys.stderr)
-        return 1
-    except OSError as err:
-        if err.errno not in UNWRITABLE:
-            raise
-        print(f"cannot write the site: {err.filename or args.site_dir}: {err.strerror}; make that "
-              "folder writable or choose another with --site-dir", file=sys.stderr)
+
+    def build_once() -> int:
+        try:
+            build(args.site_dir, args.engine, offline=not args.no_offline)
+        except subprocess.CalledProcessError as err:
+            print(f"build failed ({err.returncode}); the previous site was left as it was",
+                  file=sys.stderr, flush=True)
+            return 1
+        except OSError as err:
+            if err.errno not in UNWRITABLE:
+                raise
+            print(f"cannot write the site: {err.filename or args.site_dir}: {err.strerror}; make that "
+                  "folder writable or choose another with --site-dir", file=sys.stderr)
+            return 1
+        return 0
+
+    if build_once():
         return 1
     if args.serve:
         try:
-            serve(args.site_dir, args.port)
+            serve(args.site_dir, args.port, rebuild=build_once)
         except OSError as err:
             print(f"cannot serve on port {args.port} ({err.strerror}): the site is built; "
                   f"try another port, e.g. --port {args.port + 1}", file=sys.stderr)

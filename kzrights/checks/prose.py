@@ -12,14 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from kzrights.i18n import LANGS
+from kzrights.i18n import LANGS, MONTHS, MONTHS_GENITIVE_RU
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
-    "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|"
-    "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
-)
+_MONTHS = "|".join(m.lower() for m in (*MONTHS["en"], *MONTHS_GENITIVE_RU, *MONTHS["ru"], *MONTHS["kk"]))
 # Words after which a number is a reference (article 405, ст. 14, para. 74), not a statistic.
 _REFERENCE_WORDS = (
     r"(?:article|articles|art\.|arts\.|part|parts|para\.|paras\.|paragraph|paragraphs|clause|"

@@ -6,12 +6,14 @@ load with :class:`DataError`.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kzrights.data.labels import REQUIRED, missing_label_hint, placeholder_problem
 from kzrights.data.models import (FIGURE_REF, Area, Case, Document, Figure, GlossaryTerm, Text, View,
@@ -48,8 +50,9 @@ class Problem(NamedTuple):
 class DataError(Exception):
     """One or more problems in the data files."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], data: SiteData | None = None):
         self.problems = problems
+        self.data = data  # the records that passed, so pages can still be checked against them
         super().__init__("\n".join(map(str, problems)))
 
 
@@ -68,10 +71,14 @@ class SiteData:
     source: SourceText  # the submission's text (sources/), checked against its record
     root: Path  # the project folder: data/, sources/, docs/
     views_by_symbol: dict[str, View] = field(init=False)
+    generation: int = field(init=False)
+    """this load's number in the process: results remembered for the data name it, so a
+    new load is a new key and an old load is not kept alive by a cache"""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "views_by_symbol",
                            {key: v for v in self.views for key in (v.key, *v.symbols)})
+        object.__setattr__(self, "generation", next(_GENERATIONS))
 
     def label(self, name: str, lang: str) -> str:
         """An interface word from ``data/labels.yaml``."""
@@ -125,6 +132,38 @@ def _friendly(error: dict[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
+class _Partial:
+    """The fields of a record that failed validation which are valid on their own: the
+    cross-checks still look at them (its id, areas, paragraphs), so one run reports all."""
+
+    def __init__(self, model: type[BaseModel], item: Any, errors: list[dict[str, Any]]):
+        bad = {error["loc"][0] for error in errors if error["loc"]}
+        self.__dict__["_model"], self.__dict__["_fields"] = model, {}
+        for name, value in (item.items() if isinstance(item, dict) else ()):
+            info = model.model_fields.get(name) if isinstance(name, str) else None
+            if info is None or name in bad:
+                continue
+            try:
+                kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+                self._fields[name] = TypeAdapter(kind).validate_python(value)
+            except ValidationError:
+                pass
+        for name, info in model.model_fields.items():
+            if name not in self._fields and not info.is_required():
+                self._fields[name] = info.get_default(call_default_factory=True)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._fields:
+            return self._fields[name]
+        derived = getattr(self._model, name, None)
+        if isinstance(derived, property):  # ``symbols``, ``anchor``: from the fields it has
+            try:
+                return derived.fget(self)
+            except (AttributeError, KeyError, ValueError) as err:
+                raise AttributeError(name) from err
+        raise AttributeError(name)
+
+
 def _validate_records(kind: str, parsed: _Parsed, rel: str, problems: list[Problem]) -> list[Any]:
     model = RECORD_FILES[kind]
     if not isinstance(parsed.value, list):
@@ -139,7 +178,7 @@ def _validate_records(kind: str, parsed: _Parsed, rel: str, problems: list[Probl
                 path = (index, *error["loc"])
                 problems.append(Problem(rel, _line_of(parsed.lines, path),
                                         _field_name(kind, path), _friendly(error)))
-            records.append(None)
+            records.append(_Partial(model, item, err.errors()))
     return records
 
 
@@ -191,15 +230,17 @@ class _Checker:
         self.problems.append(Problem(self.rels[kind], _line_of(lines, path),
                                      _field_name(kind, path), message))
 
-    def each(self, kind: str):
+    def each(self, kind: str, *fields: str):
+        """The records of a file, with their index; a record that failed validation only
+        when it has valid ``fields`` (what the check reads)."""
         for index, record in enumerate(self.records.get(kind, [])):
-            if record is not None:
+            if not isinstance(record, _Partial) or all(hasattr(record, f) for f in fields):
                 yield index, record
 
     def unique_ids(self) -> None:
         for kind, id_field in ID_FIELDS.items():
             seen: dict[str, int] = {}
-            for index, record in self.each(kind):
+            for index, record in self.each(kind, id_field):
                 value = getattr(record, id_field)
                 name = id_field
                 if kind == "views":  # a View's key is its symbol, or its slug without one
@@ -214,8 +255,8 @@ class _Checker:
         self.joint_symbols()
         self.view_slugs()
         self.communications()
-        symbols = {s for _, v in self.each("views") for s in (v.key, *v.symbols)}
-        for index, doc in self.each("documents"):
+        symbols = {s for _, v in self.each("views", "key") for s in (v.key, *v.symbols)}
+        for index, doc in self.each("documents", "key"):
             if doc.key in symbols:
                 self.report("documents", (index, "key"),
                             f"{doc.key!r} is a View in data/views.yaml; cite it from there")
@@ -226,7 +267,7 @@ class _Checker:
         for kind, id_field, make in (("documents", "key", lambda r: "src-" + slug(r.key)),
                                      ("views", "key", lambda r: "src-" + slug(r.key)),
                                      ("views", "key", lambda r: r.anchor)):
-            for index, record in self.each(kind):
+            for index, record in self.each(kind, id_field):
                 key, anchor = getattr(record, id_field), make(record)
                 if anchor == "src-":
                     self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
@@ -244,8 +285,8 @@ class _Checker:
 
     def joint_symbols(self) -> None:
         """A joint document's other symbol is not a record of its own."""
-        own = {v.symbol: index for index, v in self.each("views") if v.symbol}
-        for index, view in self.each("views"):
+        own = {v.symbol: index for index, v in self.each("views", "symbol") if v.symbol}
+        for index, view in self.each("views", "also"):
             for n, symbol in enumerate(view.also):
                 if symbol in own and own[symbol] != index:
                     self.report("views", (index, "also", n),
@@ -255,9 +296,9 @@ class _Checker:
     def view_slugs(self) -> None:
         """Every page address (a record's slug, each joint symbol's) is used once."""
         seen: dict[str, int] = {}
-        own = {v.key for _, v in self.each("views")}
+        own = {v.key for _, v in self.each("views", "key")}
         keys: set[str] = set()
-        for index, view in self.each("views"):
+        for index, view in self.each("views", "slug", "key", "also"):
             entries: list[tuple[Path_, str, str]] = [((index, "slug"), view.slug, view.key)]
             entries += [((index, "also", n), symbol_slug(s), s) for n, s in enumerate(view.also)]
             for n, (path, slug, name) in enumerate(entries):
@@ -273,8 +314,8 @@ class _Checker:
     def communications(self) -> None:
         """A communication is in one record only."""
         seen: dict[str, int] = {}
-        own = {v.symbol for _, v in self.each("views") if v.symbol}
-        for index, view in self.each("views"):
+        own = {v.symbol for _, v in self.each("views", "symbol") if v.symbol}
+        for index, view in self.each("views", "symbol", "also", "numbers"):
             field_name = "symbol" if view.symbol else "communications"
             # a joint symbol that is another record is reported by joint_symbols
             skip = {f"{p.number}/{p.year}" for p in map(parse_view_symbol, view.also) if view.symbol
@@ -289,8 +330,8 @@ class _Checker:
 
     def readings(self) -> None:
         """Every finding, remedy and other reading names a source that exists."""
-        docs = {d.key for _, d in self.each("documents")}
-        for index, view in self.each("views"):
+        docs = {d.key for _, d in self.each("documents", "key")}
+        for index, view in self.each("views", "finding", "remedy", "follow_up", "seen_in"):
             groups: list[tuple[tuple, list]] = [
                 (("finding", "read"), view.finding.read if view.finding else []),
                 (("remedy",), view.remedy), (("follow_up",), view.follow_up), (("seen_in",), view.seen_in)]
@@ -306,7 +347,7 @@ class _Checker:
         if source is None:
             return
         texts = {p.number: p.text for p in source.paragraphs}
-        for index, view in self.each("views"):
+        for index, view in self.each("views", "authors", "paras"):
             for a, person in enumerate(view.authors):
                 for n, alias in enumerate(person.aliases):
                     if not alias_paras(alias, view.paras, texts):
@@ -316,15 +357,15 @@ class _Checker:
                                     "alias is a spelling the submission prints there")
 
     def references(self) -> None:
-        areas = {a.id for _, a in self.each("areas")}
-        docs = {d.key: d for _, d in self.each("documents")}
-        citable = set(docs) | {s for _, v in self.each("views") for s in (v.key, *v.symbols)}
+        areas = {a.id for _, a in self.each("areas", "id")}
+        docs = {d.key: d for _, d in self.each("documents", "key")}
+        citable = set(docs) | {s for _, v in self.each("views", "key") for s in (v.key, *v.symbols)}
         for kind in ("cases", "views"):
-            for index, record in self.each(kind):
+            for index, record in self.each(kind, "areas"):
                 for n, area in enumerate(record.areas):
                     if area not in areas:
                         self.report(kind, (index, "areas", n), f"unknown area {area!r}")
-        for index, rule in self.each("view-areas"):
+        for index, rule in self.each("view-areas", "area"):
             if rule.area not in areas:
                 self.report("view-areas", (index, "area"), f"unknown area {rule.area!r}")
         for index, case in self.each("cases"):
@@ -333,15 +374,17 @@ class _Checker:
                     self.report("cases", (index, "cites", n), f"unknown document {key!r}")
             if case.date and case.date_end and case.date_end < case.date:
                 self.report("cases", (index, "date_end"), "ends before it starts")
-        for index, doc in self.each("documents"):
+        for index, doc in self.each("documents", "kind", "law"):
             if doc.kind == "article" and (doc.law not in docs or docs[doc.law].kind != "law"):
                 self.report("documents", (index, "law"), f"unknown law {doc.law!r}")
 
     def figures_in_texts(self) -> None:
         """``{{ fig:key }}`` in a case's title or summary must name a figure."""
-        figures = {f.key for _, f in self.each("figures")}
+        figures = {f.key for _, f in self.each("figures", "key")}
         for index, case in self.each("cases"):
             for name in ("title", "summary"):
+                if not hasattr(case, name):
+                    continue
                 for lang, text in getattr(case, name).model_dump().items():
                     for key in FIGURE_REF.findall(text):
                         if key not in figures:
@@ -351,7 +394,7 @@ class _Checker:
                                     "unconverted {{ … }}: write {{ fig:key }}")
 
     def paragraphs(self) -> None:
-        source = next((d for _, d in self.each("documents") if d.key == SOURCE_KEY), None)
+        source = next((d for _, d in self.each("documents", "key") if d.key == SOURCE_KEY), None)
         if source is None or source.paragraphs is None:
             if "documents" in self.parsed:
                 self.report("documents", (), f"the source record {SOURCE_KEY!r} with "
@@ -375,7 +418,7 @@ class _Checker:
         except SourceTextError as err:
             self.problems.append(Problem(err.file, err.line, SOURCE_KEY, err.message))
             return None
-        for index, doc in self.each("documents"):
+        for index, doc in self.each("documents", "key"):
             if doc.key == SOURCE_KEY and doc.paragraphs not in (None, len(source.paragraphs)):
                 last = source.paragraphs[-1]
                 self.report("documents", (index, "paragraphs"),
@@ -415,7 +458,14 @@ def load_site(data_dir: Path) -> SiteData:
     source = checker.source_text(data_dir.resolve().parent)
     checker.aliases(source)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, _site_data(records, labels, source, data_dir))
+    return _site_data(records, labels, source, data_dir)
+
+
+def _site_data(records: dict[str, list[Any]], labels: dict[str, Text], source: SourceText | None,
+               data_dir: Path) -> SiteData:
+    """The loaded data: every record that passed validation (all of them, for a build)."""
+    records = {kind: [r for r in records.get(kind, []) if not isinstance(r, _Partial)] for kind in RECORD_FILES}
     return SiteData(
         areas={a.id: a for a in records["areas"]},
         documents={d.key: d for d in records["documents"]},
@@ -456,19 +506,33 @@ def view_areas(view: View, rules: list[ViewAreaRule]) -> list[str]:
     return areas
 
 
-_CACHE: dict[Path, tuple[tuple[float, ...], SiteData]] = {}
+_GENERATIONS = itertools.count(1)
+_LOADED: OrderedDict[Path, tuple[tuple, SiteData]] = OrderedDict()  # the last few data folders
+_LOADED_MAX = 4
+
+
+def _data_stamp(data_dir: Path) -> tuple:
+    """Name, modification time and size of every data file and of the source text."""
+    out = []
+    for path in [*sorted(data_dir.glob("*.yaml")), data_dir.parent / SOURCE_FILE]:
+        if path.exists():
+            stat = path.stat()
+            out.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
 
 
 def load_site_cached(data_dir: Path) -> SiteData:
     """:func:`load_site`, reused while no data file (or the source text) changes: one load
-    per build process."""
+    per build, a new one (a new :attr:`SiteData.generation`) after any edit."""
     data_dir = Path(data_dir).resolve()
-    source = data_dir.parent / SOURCE_FILE
-    stamp = tuple(p.stat().st_mtime_ns for p in [*sorted(data_dir.glob("*.yaml")), source]
-                  if p.exists())
-    hit = _CACHE.get(data_dir)
+    stamp = _data_stamp(data_dir)
+    hit = _LOADED.get(data_dir)
     if hit and hit[0] == stamp:
+        _LOADED.move_to_end(data_dir)
         return hit[1]
     data = load_site(data_dir)
-    _CACHE[data_dir] = (stamp, data)
+    _LOADED[data_dir] = (stamp, data)
+    _LOADED.move_to_end(data_dir)
+    while len(_LOADED) > _LOADED_MAX:
+        _LOADED.popitem(last=False)
     return data

@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kzrights.data.memo import Reads, Remembered
+from kzrights.i18n import MONTHS
+
 SOURCE_FILE = "sources/ngo-submission-iccpr-kazakhstan-2022.txt"  # relative to the project
 
 _NUMBERED = re.compile(r"^(?P<n>\d+)\.\s+(?P<text>\S.*)$")
 _LIST_ITEM = re.compile(r"^(?:\d+[.)]|[–•-])")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _DATE_LINE = re.compile(rf"^(?:(?P<d>\d{{2}})\.(?P<m>\d{{2}})\.(?P<y>\d{{4}})"
-                        rf"|(?P<month>{'|'.join(_MONTHS)}) (?P<year>\d{{4}}))$")
+                        rf"|(?P<month>{'|'.join(MONTHS['en'])}) (?P<year>\d{{4}}))$")
 _ID_WORDS = 5  # a section id: the first words of its heading
 
 
@@ -82,7 +83,7 @@ def date_of_line(line: str) -> str | None:
         return None
     if match["y"]:
         return f"{match['y']}-{match['m']}-{match['d']}"
-    return f"{match['year']}-{_MONTHS.index(match['month']) + 1:02d}"
+    return f"{match['year']}-{MONTHS['en'].index(match['month']) + 1:02d}"
 
 
 def parse_source(text: str, file: str = SOURCE_FILE) -> SourceText:
@@ -139,19 +140,17 @@ def parse_source(text: str, file: str = SOURCE_FILE) -> SourceText:
     return SourceText(file, title, tuple(preamble), tuple(sections), tuple(paragraphs), tuple(trailing))
 
 
-_CACHE: dict[Path, tuple[int, SourceText]] = {}
-
-
 def load_source_cached(root: Path) -> SourceText:
     """The parsed source text of the project at ``root``, reused while the file is unchanged."""
     path = (Path(root) / SOURCE_FILE).resolve()
-    try:
-        stamp = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        raise SourceTextError(SOURCE_FILE, 1, "file is missing") from None
-    hit = _CACHE.get(path)
-    if hit and hit[0] == stamp:
-        return hit[1]
-    source = parse_source(path.read_text(encoding="utf-8-sig"))
-    _CACHE[path] = (stamp, source)
-    return source
+    if not path.is_file():
+        raise SourceTextError(SOURCE_FILE, 1, "file is missing")
+
+    def parse(reads: Reads) -> SourceText:
+        reads.add(lambda: (path.stat().st_mtime_ns, path.stat().st_size))
+        return parse_source(path.read_text(encoding="utf-8-sig"))
+
+    return _PARSED.get(path, parse)
+
+
+_PARSED: Remembered[SourceText] = Remembered(maxsize=4)  # path -> parsed text

@@ -21,10 +21,12 @@ from pydantic import BaseModel
 
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.data.load import ID_FIELDS, RECORD_FILES, SiteData
+from kzrights.data.memo import Remembered
 from kzrights.data.models import Text
 
 FIELD = "translation_of"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
+# A page's front matter: the one pattern every reader of pages uses.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 _STAMP_LINE = re.compile(rf"^{FIELD}:.*$", re.M)
 
 State = Literal["up-to-date", "outdated", "missing"]
@@ -41,7 +43,7 @@ class Page:
 
     @classmethod
     def parse(cls, text: str) -> Page:
-        match = _FRONT_MATTER.match(text)
+        match = FRONT_MATTER.match(text)
         if not match:
             return cls({}, text, 1)
         try:
@@ -61,7 +63,7 @@ def version(english_source: str) -> str:
 
 def stamp_line(text: str) -> int:
     """The file line of ``translation_of:`` (1 when the page has none)."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if match and (line := _STAMP_LINE.search(match[0])):
         return text[:line.start()].count("\n") + 1
     return 1
@@ -70,7 +72,7 @@ def stamp_line(text: str) -> int:
 def stamp(text: str, english_source: str) -> str:
     """The page with ``translation_of:`` set to the English page's current version."""
     line = f"{FIELD}: {version(english_source)}"
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return f"---\n{line}\n---\n\n{text}"
     front = match[0]
@@ -137,7 +139,6 @@ def _texts(value: object, path: str):
             yield from _texts(item, f"{path}[{index}]")
 
 
-@functools.lru_cache(maxsize=2)
 def record_gaps(data: SiteData) -> tuple[RecordGap, ...]:
     """Data records with a Russian or Kazakh text identical to the English one (once per
     loaded data: it reads every text of every record).
@@ -145,6 +146,13 @@ def record_gaps(data: SiteData) -> tuple[RecordGap, ...]:
     A missing translation cannot reach this point: the loader refuses it. Identical text
     is often right (a symbol, a Latin name), so this is a list to review, not an error.
     """
+    return _GAPS.get(data.generation, lambda reads: _record_gaps(data))
+
+
+_GAPS: Remembered[tuple[RecordGap, ...]] = Remembered(maxsize=2)  # data generation -> gaps
+
+
+def _record_gaps(data: SiteData) -> tuple[RecordGap, ...]:
     gaps = []
     for kind in RECORD_FILES:
         for record in data.records(kind):

@@ -16,12 +16,13 @@ from kzrights.pages.directives import DirectiveError, render_page_once
 from kzrights.render.links import READER_PAGE
 from kzrights.render.source_reader import CitingPage
 from kzrights.data.load import SiteData
+from kzrights.data.translation import FRONT_MATTER
 
 _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*\{\s*#[A-Za-z][\w-]*[^}]*\}\s*$")
-_HEADING = re.compile(r"^#{1,6}\s.*\{\s*#(?P<id>[A-Za-z][\w-]*)[^}]*\}\s*$")
+# A heading with its explicit id (``## Cases { #cases }``).
+HEADING = re.compile(r"^#{1,6}\s.*\{\s*#(?P<id>[A-Za-z][\w-]*)[^}]*\}\s*$")
 _ROW_OR_LINK = re.compile(rf'<tr id="(?P<row>[^"]+)"|href="docs:{re.escape(READER_PAGE)}#para-(?P<n>\d+)"'
                           r'[^>]*>(?:\d+–(?P<last>\d+)</a>)?')  # a range links its first
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 def page_title(markdown: str) -> str:
@@ -38,7 +39,7 @@ def _links_to_paragraphs(rendered: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     section = ""
     for line in rendered.split("\n"):
-        if heading := _HEADING.match(line):
+        if heading := HEADING.match(line):
             section = heading["id"]
         row = ""
         for match in _ROW_OR_LINK.finditer(line):
@@ -61,7 +62,7 @@ def paragraph_citations(data: SiteData, lang: str, pages: dict[str, str]) -> dic
     for path, markdown in pages.items():
         if path == READER_PAGE:
             continue
-        markdown = _FRONT_MATTER.sub("", markdown)
+        markdown = FRONT_MATTER.sub("", markdown)
         try:
             rendered = render_page_once(markdown, lang, data)  # the build's render
         except DirectiveError:

@@ -11,7 +11,6 @@ not one, and any citation or figure syntax left unconverted is an error naming t
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Callable
 
 from kzrights.data.labels import series_label
 from kzrights.data.load import SiteData
+from kzrights.data.memo import Reads, Remembered
 from kzrights.data.models import FIGURE_REF
 from kzrights.render.opendata import render_downloads
 from kzrights.render.charts import render_bar_chart
@@ -96,6 +96,7 @@ class PageFacts:
 
     has_register: bool  # the page shows the full Views register: list each View once
     docs_dir: Path | None = None  # the pages' folder, for blocks that report on the pages
+    reads: Reads | None = None  # where a block declares what it reads beyond the data
 
 
 def _schema(data: SiteData, lang: str) -> str:
@@ -109,6 +110,8 @@ def _translation_status(data: SiteData, lang: str, args: dict[str, str], page: P
         raise ValueError(f"write of=pages or of=data, not of={args['of']}")
     if page.docs_dir is None:
         raise ValueError("directive 'translation-status' needs the docs folder (docs_dir=)")
+    if page.reads is not None:
+        page.reads.folder(page.docs_dir)  # it reads every written page
     render = render_page_status if args["of"] == "pages" else render_record_status
     return render(translation_status(page.docs_dir, data), data, lang)
 
@@ -182,18 +185,19 @@ def _check_directive_like(line: str) -> None:
 
 
 def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1,
-                docs_dir: Path | None = None) -> str:
+                docs_dir: Path | None = None, reads: Reads | None = None) -> str:
     """Replace every directive, citation and figure; append the sources list if anything is cited.
 
     ``first_line`` is the line number of the first Markdown line in the file (after front
     matter), so errors name the line an editor sees. ``docs_dir`` (the folder holding
-    ``en/``, ``ru/``, ``kk/``) is needed only by ``<!-- translation-status -->``.
+    ``en/``, ``ru/``, ``kk/``) is needed only by ``<!-- translation-status -->``; blocks that
+    read more than the data declare it in ``reads``.
     """
     citations = PageCitations(data, lang)
     lines = markdown.split("\n")
     page = PageFacts(has_register=any(
         (m := _BLOCK.match(line)) and m["name"] == "views" and not m["args"].strip() for line in lines),
-        docs_dir=docs_dir)
+        docs_dir=docs_dir, reads=reads)
     out: list[str] = []
     problems: list[tuple[int, str]] = []
     fence: str | None = None
@@ -256,10 +260,12 @@ def render_page_once(markdown: str, lang: str, data: SiteData) -> str:
     the source reader's "Cited on" pass and the build itself render each page once.
     Problems count lines from the Markdown's first line."""
     page, marker, after = markdown.partition(f"\n{AFTER_PAGE}\n")
-    rendered = _render_remembered(_normalise(page), lang, data)
+    text = _normalise(page)
+    rendered = _RENDERS.get((text, lang, data.generation), lambda reads: render_page(
+        text, lang, data, docs_dir=data.root / "docs", reads=reads))
     return f"{rendered}\n\n{after.strip()}\n" if marker else rendered
 
 
-@functools.lru_cache(maxsize=65536)
-def _render_remembered(markdown: str, lang: str, data: SiteData) -> str:
-    return render_page(markdown, lang, data, docs_dir=data.root / "docs")
+# (Markdown, language, data generation) -> rendered page, with what else it read. Room for
+# every page of the site at 100 times its data; the oldest renders go first.
+_RENDERS: Remembered[str] = Remembered(maxsize=16384)

@@ -13,7 +13,6 @@ only MkDocs adapter.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -21,6 +20,7 @@ from typing import Callable, Iterable
 from kzrights.pages.cited_on import paragraph_citations, written_pages
 from kzrights.render.links import READER_PAGE
 from kzrights.data.load import SiteData
+from kzrights.data.memo import Reads, Remembered
 from kzrights.render.source_reader import render_source_reader
 from kzrights.render.view_page import render_view_page, render_view_redirect, view_page_path
 from kzrights.data.symbols import symbol_slug
@@ -72,13 +72,11 @@ def generated_pages(data: SiteData, lang: str) -> tuple[GeneratedPage, ...]:
     Made once per build and language (the check before the build and the build itself ask
     for them), again when the data or a written page of the language has changed: the
     source reader lists the written pages citing each paragraph."""
-    return _generated_pages(data, lang, tuple(written_pages(data.root / "docs" / lang).items()))
+    return _GENERATED.get((data.generation, lang), lambda reads: _generated_pages(data, lang, reads))
 
 
-@functools.lru_cache(maxsize=8)
-def _generated_pages(data: SiteData, lang: str,
-                     written: tuple[tuple[str, str], ...]) -> tuple[GeneratedPage, ...]:
-    # ``written`` (path, Markdown) is part of the key only: the source reader reads the pages.
+def _generated_pages(data: SiteData, lang: str, reads: Reads) -> tuple[GeneratedPage, ...]:
+    reads.folder(data.root / "docs" / lang)  # the source reader lists the written pages citing it
     pages: dict[str, GeneratedPage] = {}
     for make in PAGE_MAKERS:
         for page in make(data, lang):
@@ -86,3 +84,6 @@ def _generated_pages(data: SiteData, lang: str,
                 raise ValueError(f"two generated pages at {page.path!r}")
             pages[page.path] = page
     return tuple(pages.values())
+
+
+_GENERATED: Remembered[tuple[GeneratedPage, ...]] = Remembered(maxsize=8)  # (generation, lang)

@@ -56,5 +56,5 @@ class PageExtension(Extension):
         md.preprocessors.register(_Directives(md, self), "kzrights", PRIORITY)
 
 
-def makeExtension(**kwargs) -> PageExtension:  # noqa: N802 (Python-Markdown's entry point)
+def makeExtension(**kwargs) -> PageExtension:
     return PageExtension(**kwargs)

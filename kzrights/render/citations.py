@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kzrights.i18n import UN_DOC_LANG, format_date
+from kzrights.i18n import UN_DOC_LANG
 from kzrights.render.links import READER_PAGE, docs_link
 from kzrights.data.load import SOURCE_KEY, SiteData
 from kzrights.data.models import MAX_PARA, Document, View

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 from typing import Any, get_args
@@ -12,6 +11,7 @@ from pydantic import BaseModel
 
 from kzrights.i18n import LANGS
 from kzrights.data.load import RECORD_FILES, SiteData
+from kzrights.data.memo import Remembered
 from kzrights.data.models import Text, View
 from kzrights.render.text import fill_figures, md_esc
 from kzrights.data.symbols import undocs_url
@@ -114,9 +114,15 @@ def to_csv(records: list[dict[str, Any]], text_fields: set[str]) -> str:
     return out.getvalue()
 
 
-@functools.lru_cache(maxsize=2)
 def build_open_data(data: SiteData) -> dict[str, str]:
     """File name -> content for every dataset, in JSON and in CSV (made once per load)."""
+    return _OPEN_DATA.get(data.generation, lambda reads: _build_open_data(data))
+
+
+_OPEN_DATA: Remembered[dict[str, str]] = Remembered(maxsize=2)  # data generation -> files
+
+
+def _build_open_data(data: SiteData) -> dict[str, str]:
     files: dict[str, str] = {}
     for name in DATASETS:
         records = _records(data, name)

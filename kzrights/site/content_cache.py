@@ -11,18 +11,20 @@ import functools
 import hashlib
 from typing import Callable, TypeVar
 
+from kzrights.data.memo import Remembered
+
 T = TypeVar("T")
+MAX_PAGES = 16384  # every page of the site at 100 times its data
 
 
 def by_content(func: Callable[[str], T]) -> Callable[[str], T]:
-    """``func``, computed once per distinct ``html`` in this process."""
-    results: dict[bytes, T] = {}
+    """``func``, computed once per distinct ``html`` (the last :data:`MAX_PAGES` of them)."""
+    results: Remembered[T] = Remembered(maxsize=MAX_PAGES)
 
     @functools.wraps(func)
     def remembered(html: str) -> T:
         key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
-        if key not in results:
-            results[key] = func(html)
-        return results[key]
+        return results.get(key, lambda reads: func(html))
 
+    remembered.results = results  # type: ignore[attr-defined]  # for tests: its size
     return remembered
