@@ -267,7 +267,8 @@ class _Checker:
         for kind, id_field, make in (("documents", "key", lambda r: "src-" + slug(r.key)),
                                      ("views", "key", lambda r: "src-" + slug(r.key)),
                                      ("views", "key", lambda r: r.anchor)):
-            for index, record in self.each(kind, id_field):
+            needed = (id_field, "anchor") if kind == "views" else (id_field,)
+            for index, record in self.each(kind, *needed):
                 key, anchor = getattr(record, id_field), make(record)
                 if anchor == "src-":
                     self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
@@ -301,14 +302,14 @@ class _Checker:
         for index, view in self.each("views", "slug", "key", "also"):
             entries: list[tuple[Path_, str, str]] = [((index, "slug"), view.slug, view.key)]
             entries += [((index, "also", n), symbol_slug(s), s) for n, s in enumerate(view.also)]
-            for n, (path, slug, name) in enumerate(entries):
+            for n, (path, address, name) in enumerate(entries):
                 if (n and name in own) or (n == 0 and name in keys):
                     continue  # reported by joint_symbols, or by unique_ids
-                if slug in seen:
-                    self.report("views", path, f"slug {slug!r} of {name!r} is already used (line "
-                                f"{self._line('views', seen[slug])})")
+                if address in seen:
+                    self.report("views", path, f"slug {address!r} of {name!r} is already used (line "
+                                f"{self._line('views', seen[address])})")
                 else:
-                    seen[slug] = index
+                    seen[address] = index
             keys.add(view.key)
 
     def communications(self) -> None:
