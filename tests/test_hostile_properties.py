@@ -153,8 +153,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tabl
               "pymdownx.details", "pymdownx.superfences"]
 TAGS = {"h1", "h2", "p", "span", "a", "div", "table", "caption", "thead", "tbody", "tr", "th",
         "td", "strong", "br", "ol", "ul", "li", "figure", "figcaption", "svg", "title", "desc",
-        "line", "rect", "text", "time",  # time: every date (render.text.time_html)
-        "small"}  # small: the register's notes (spellings, where a finding was read, unread documents)
+        "line", "rect", "text", "time"}  # time: every date (render.text.time_html)
 HREF = re.compile(r"#[a-z0-9-]+|https://undocs\.org/(?:en|ru)/[A-Z0-9/.]+|\.\./data/\w+\.(?:csv|json|txt)"
                   r"|https://creativecommons\.org/licenses/by/4\.0/"
                   r"|docs:[a-z0-9/-]+\.md(?:#[a-z0-9-]+)?"

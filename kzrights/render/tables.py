@@ -121,7 +121,7 @@ def _finding(view: View, data: SiteData, lang: str) -> str:
         name, url = esc(source_name(key, data, lang)), source_url(key, lang, data)
         links.append(f'<a href="{esc(url)}">{name}</a>' if url else name)
     sources = join_names(links, data, lang)
-    return f"{text}<br><small>{esc_format(data.label('register_according', lang), sources=sources)}</small>"
+    return f"{text}<br><span class='kz-note'>{esc_format(data.label('register_according', lang), sources=sources)}</span>"
 
 
 _REGISTER_COLUMNS = ("col_symbol", "col_authors", "col_type", "col_adopted", "col_subject",
@@ -139,7 +139,7 @@ def _view_row(view: View, data: SiteData, lang: str, headers: list[str]) -> str:
     else:
         numbers = data.label("cite_communications", lang).format(numbers=", ".join(view.numbers))
         symbols = (f'<a href="{page}">{esc(numbers)}</a>'
-                   f'<br><small>{esc(data.label("register_no_symbol", lang))}</small>')
+                   f'<br><span class="kz-note">{esc(data.label("register_no_symbol", lang))}</span>')
     if view.read != "header":
         symbols += (f'<br><span class="kz-unread">'
                     f'{esc(data.label("register_unread_" + view.read, lang))}</span>')
@@ -150,8 +150,8 @@ def _view_row(view: View, data: SiteData, lang: str, headers: list[str]) -> str:
     title = esc(view_title(view, data, lang))
     spellings = [a for p in view.authors for a in p.aliases]
     if spellings:
-        title += (f'<br><small>{esc(data.label("field_ngo_spelling", lang))}: '
-                  f'<span lang="en">{esc(", ".join(spellings))}</span></small>')
+        title += (f'<br><span class="kz-note">{esc(data.label("field_ngo_spelling", lang))}: '
+                  f'<span lang="en">{esc(", ".join(spellings))}</span></span>')
     articles = sorted({article_number(a) for a in view.articles_invoked}, key=lambda a: (len(a), a))
     order = f"{view.session:04d}{view.number:05d}" if view.session else f"9999{view.number:05d}"
     return _row(view.anchor, headers, [
