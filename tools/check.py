@@ -7,7 +7,8 @@
 
 Checks: every data file (the loader's own checks), every page in every language
 (directives, citations, figures, heading ids, numbers typed into prose, sentences in the
-wrong language, the same heading ids as English) and every translation (its
+wrong language, the same heading ids as English, qualifiers and dated headings of the
+submission kept: kzrights/checks/prose.py) and every translation (its
 ``translation_of`` names the current English page). Prints every problem at once as
 ``file:line: field: what is wrong; fix: how to fix it`` and exits with status 1; prints
 one ``OK`` line and exits with 0 when there is nothing to fix.

@@ -1,6 +1,8 @@
 """The editors' check (``tools/check.py``): every data file through the build's own loader,
 every page in every language, every translation, in seconds, each problem as
-``file:line: field: what is wrong; fix: how to fix it``."""
+``file:line: field: what is wrong; fix: how to fix it``. Pages and data texts are also read
+against the paragraphs of the submission they cite: qualifiers kept, months and years that
+the paragraphs give (kzrights/checks/prose.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kzrights.checks.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
-                                   find_uncited_blocks, find_unmarked_guidance, find_wrong_language,
-                                   forbidden_patterns, prose_only)
+from kzrights.checks.prose import (figure_numbers, find_dropped_hedges, find_dropped_hedges_in_records,
+                                   find_forbidden_terms, find_forbidden_terms_in_data, find_misdated_headings,
+                                   find_misdated_labels, find_typed_numbers, find_uncited_blocks,
+                                   find_unmarked_guidance, find_wrong_language, forbidden_patterns,
+                                   paras_named_in, prose_only)
 from kzrights.data.load import RECORD_FILES, DataError, Problem, SiteData, load_site
 from kzrights.data.schema import SCHEMA_FILES, refresh_schema_section
 from kzrights.data.translation import FIELD, Page, page_states, stamp, stamp_line, version
+from kzrights.data.page_source import check_page as check_page_source
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.pages.cited_on import HEADING
 from kzrights.pages.directives import render_page
@@ -102,9 +107,34 @@ def _render_problems(err: Exception) -> list[tuple[int, str]]:
     return [(getattr(err, "line", 1), getattr(err, "message", str(err)))]
 
 
+HEDGE_FIX = ("keep the source's qualifier in this sentence, in the page's language (allegedly, "
+             "reportedly, according to ...: the list is HEDGES in kzrights/checks/prose.py)")
+DATE_FIX = ("name it so that the date cannot be misread: the date the paragraph gives, or say "
+            "what the month and year are of (\"the study of the January 2022 detentions\")")
+
+
+def source_findings(path: Path, lang: str, data: SiteData, docs: Path, text: str) -> list[tuple[int, str, str]]:
+    """The page against the paragraphs of the submission it cites: qualifiers kept, dated
+    headings that match (kzrights/checks/prose.py)."""
+    if data.source is None:
+        return []
+    paragraphs = {p.number: p.text for p in data.source.paragraphs}
+    english_path = docs / DEFAULT_LANG / path.relative_to(docs / lang)
+    english = (english_path.read_text(encoding="utf-8")
+               if lang != DEFAULT_LANG and english_path.is_file() else None)
+    found = [(line, "hedge", f"{message}; fix: {HEDGE_FIX}") for line, message in
+             find_dropped_hedges(text, lang, paragraphs, figure_numbers(data.figures), english)]
+    found += [(line, "date", f"{message}; fix: {DATE_FIX}")
+              for line, message in find_misdated_headings(text, lang, paragraphs)]
+    return found
+
+
 def check_page(path: Path, lang: str, data: SiteData, docs: Path) -> list[str]:
     rel = path.relative_to(docs.parent).as_posix()
     text = path.read_text(encoding="utf-8")
+    _, refused = check_page_source(text)  # limits and front matter first, as the build does
+    if refused:
+        return [f"{rel}:{line}: page: {message}" for line, message in refused]
     page = Page.parse(text)
     problems = []
     for line, token in find_typed_numbers(text):
@@ -124,6 +154,7 @@ def check_page(path: Path, lang: str, data: SiteData, docs: Path) -> list[str]:
     problems += [(line, "terminology", f"{message}; fix: use the term from data/glossary.yaml")
                  for line, message in find_forbidden_terms(prose_only(text),
                                                             forbidden_patterns(data.glossary, lang))]
+    problems += source_findings(path, lang, data, docs, text)
     try:
         render_page(page.body, lang, data, first_line=page.body_line, docs_dir=docs)
     except (ValueError, LookupError) as err:
@@ -191,11 +222,44 @@ def check(root: Path, pages: list[Path] | None = None) -> tuple[list[str], str]:
     for path in targets:
         lang = path.resolve().relative_to(docs.resolve()).parts[0]
         problems += check_page(path.resolve(), lang, data, docs.resolve())
+    if not problems and data.source is not None:  # the data texts against their paragraphs
+        problems += data_findings(root, data)
     problems += check_translations(docs, {p.resolve() for p in pages} if pages is not None else None)
     if pages is None:
         problems += schema_drift(root)
     records = sum(len(data.records(kind)) for kind in RECORD_FILES)
     return problems, f"{records} data records and {len(targets)} pages"
+
+
+def data_findings(root: Path, data: SiteData) -> list[str]:
+    """Data texts against their paragraphs: case titles and figure labels whose month and
+    year the paragraphs do not give; case summaries and glossary notes that drop a
+    qualifier of the source (kzrights/checks/prose.py). Figure labels are not held to a
+    hedge: they are short names of what was counted, read beside the sentence that says
+    whose count it is (a first run flagged every label of the study's figures)."""
+    paragraphs = {p.number: p.text for p in data.source.paragraphs}
+    figures = figure_numbers(data.figures)
+    labels = ([("cases", "id", c.id, "title", c.title, c.paras) for c in data.cases]
+              + [("figures", "key", key, "label", f.label, f.paras) for key, f in data.figures.items()])
+    texts = ([("cases", "id", c.id, "summary", c.summary, c.paras) for c in data.cases]
+             + [("glossary", "id", t.id, "note", t.note, paras_named_in(t.note("en")))
+                for t in data.glossary if t.note])
+    out = []
+
+    def line_of(kind: str, field: str, ident: str) -> int:
+        lines = (root / "data" / f"{kind}.yaml").read_text(encoding="utf-8").splitlines()
+        pattern = re.compile(rf"-?\s*{field}:\s*['\"]?{re.escape(ident)}['\"]?\s*$")
+        return next((i for i, line in enumerate(lines, 1) if pattern.match(line.strip())), 1)
+
+    for kind, field, ident, name, text, paras in labels:
+        for _, lang, message in find_misdated_labels([(ident, text, paras)], paragraphs):
+            out.append(f"data/{kind}.yaml:{line_of(kind, field, ident)}: date: {ident}: {name} ({lang}) "
+                       f"{message}; fix: {DATE_FIX}")
+    for kind, field, ident, name, text, paras in texts:
+        for _, lang, message in find_dropped_hedges_in_records([(ident, text, paras)], paragraphs, figures):
+            out.append(f"data/{kind}.yaml:{line_of(kind, field, ident)}: hedge: {ident}: {name} ({lang}) "
+                       f"{message}; fix: {HEDGE_FIX}")
+    return out
 
 
 def schema_drift(root: Path) -> list[str]:

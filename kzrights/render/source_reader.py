@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kzrights.i18n import format_date
 from kzrights.render.links import docs_link
 from kzrights.data.load import SOURCE_KEY, SiteData
 from kzrights.data.source_text import Paragraph, Section, date_of_line
-from kzrights.render.text import esc, format_paras, md_esc
+from kzrights.render.text import esc, esc_format, format_paras, md_esc, time_html
 
 
 @dataclass(frozen=True)
@@ -77,9 +76,10 @@ def render_source_reader(data: SiteData, lang: str, cited_on: dict[int, list[Cit
     """The reader page's Markdown in one language; ``cited_on`` lists the pages citing each
     paragraph (:func:`kzrights.pages.cited_on.paragraph_citations`)."""
     source, record = data.source, data.documents[SOURCE_KEY]
-    date = (f'<time datetime="{record.date}">{esc(format_date(record.date, lang))}</time>'
-            if record.date else "")
-    intro = esc(data.label("reader_intro", lang)).format(date=date)
+    # The label is filled, then only its own text escaped: escaping it first turns its
+    # "{date}" into "&#123;date&#125;", which no longer matches and is shown as text.
+    intro = esc_format(data.label("reader_intro", lang),
+                       date=time_html(record.date, lang) if record.date else "")
     out = [f"# {md_esc(data.label('reader_title', lang))} {{ #{SOURCE_KEY} }}", "",
            f'<p class="reader-intro">{intro}</p>', "",
            f"## {md_esc(data.label('reader_sections', lang))} {{ #sections }}", "",
