@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from kzrights.data.urls import url_problem
 from kzrights.site.content_cache import by_content
 from kzrights.site.csp import inline_script_allowed
 
@@ -106,7 +107,7 @@ FORBIDDEN_CLASSES = {"mermaid"}
 # URL attributes: links may leave the site over https; resources never do.
 LINK_ATTRIBUTES = {"href", "cite"}
 RESOURCE_ATTRIBUTES = {"src"}
-LINK_SCHEMES = {"https", "mailto"}
+LINK_SCHEMES = ("https", "mailto")
 
 # A style attribute may only align text (Markdown tables write these).
 STYLE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*", re.IGNORECASE)
@@ -125,21 +126,9 @@ def _allowed_attribute(tag: str, name: str, document: bool) -> bool:
 
 
 def _url_problem(value: str, resource: bool) -> str | None:
-    """Why this URL may not appear, or None. Browsers drop tabs and newlines from URLs
-    and read "\\" as "/": such URLs are refused rather than normalised."""
-    if any(ord(c) < 0x21 or c in "\\\x7f" for c in value):
-        return "spaces, control characters and backslashes are not allowed in URLs"
-    parts = urlsplit(value)
-    if parts.scheme:
-        if resource:
-            return f"{parts.scheme}: resources are not allowed (only files of this site)"
-        if parts.scheme.lower() not in LINK_SCHEMES:
-            return f"{parts.scheme}: links are not allowed (https: or a path on this site)"
-        return None
-    if value.startswith("//"):
-        return ("resources from other hosts are not allowed" if resource
-                else "links without a scheme are not allowed (write https://)")
-    return None
+    """Why this URL may not appear, or None: the one URL rule (kzrights/data/urls.py), with
+    ``mailto:`` links too."""
+    return url_problem(value, resource=resource, schemes=LINK_SCHEMES)
 
 
 @functools.lru_cache(maxsize=65536)  # pages repeat their attributes (classes, links)
