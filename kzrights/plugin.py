@@ -97,6 +97,7 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         self.policy_problems: dict[str, list[str]] = {}        # page source -> allowlist problems
         self.placeholder_problems: dict[str, list[str]] = {}   # page -> placeholders shown as text
         self.page_name, self.page_first_line = "", 1           # the page being rendered
+        self.site_url: str | None = None                       # the site's address, if set
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one instance across ``serve`` rebuilds."""
@@ -143,6 +144,9 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
                                   "the machine), nothing was built:\n"
                                   + "\n".join(f"{link}: a symbolic link; put the file itself there"
                                                for link in links))
+            # The site's address (SITE_URL), as the default language's build has it: the
+            # root that "Cite this" puts before a page's path in every language.
+            self.site_url = config.site_url or None
         data = self.data(config)  # fail before MkDocs writes anything
         if first:
             self.dates = last_changed(self.root(config))  # one git log per build
@@ -270,11 +274,16 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
     def _references(self, config: MkDocsConfig, data: SiteData, lang: str,
                     prefix: str) -> dict[str, Reference]:
         """Page path under docs/<lang>/ -> its "Cite this" reference: every View and area page."""
-        refs: dict[str, Reference] = {view_page_path(v.slug): view_reference(v, data, lang) for v in data.views}
+        site_url = self.site_url
+        refs: dict[str, Reference] = {
+            view_page_path(v.slug): view_reference(v, data, lang, site_name=config.site_name,
+                                                   path=f"/{prefix}views/{v.slug}/", site_url=site_url)
+            for v in data.views}
         for area in data.areas.values():
             url = "/" + prefix + area.page.removesuffix(".md") + "/"
             refs[area.page] = page_reference(f"{area.id}-{lang}", area.title(lang), config.site_name, url,
-                                             self.dates.get(f"docs/{lang}/{area.page}"), data, lang)
+                                             self.dates.get(f"docs/{lang}/{area.page}"), data, lang,
+                                             site_url=site_url)
         return refs
 
     # -- on_page_markdown ---------------------------------------------------------------

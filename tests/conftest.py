@@ -204,9 +204,9 @@ MINIMAL = {
   authors:
     - {en: Sviridov, ru: Свиридов, kk: Свиридов}
   areas: [assembly]
-  status: not-fully-implemented
-  status_paras: [74]
+  implementation: [{status: not-fully-implemented, paras: [74]}]
   paras: [5, 74]
+  read: list
 """,
     "cases.yaml": """\
 - id: refusal-artmob-2020

@@ -85,6 +85,30 @@ def test_link_to_a_missing_section(project, broken):
     assert_failed_and_kept(project, result, "does not contain an anchor '#no-such-view'")
 
 
+# --- the register's findings (issue 18): a finding needs its source ------------------------
+
+def test_finding_without_its_source_stops_the_build(project, broken):
+    result = broken("data/views.yaml", "      - source: ccpr-centre-17235\n", "      - sourse: ccpr-centre-17235\n")
+    line = line_of(project, "data/views.yaml", "sourse: ccpr-centre-17235")
+    assert_failed_and_kept(project, result, f"data/views.yaml:{line}: views[0].finding.read[0].source: "
+                                            "required field is missing")
+
+
+def test_unknown_source_of_a_finding_stops_the_build(project, broken):
+    result = broken("data/views.yaml", "      - source: ccpr-centre-17235\n", "      - source: ccpr-centre-99999\n")
+    line = line_of(project, "data/views.yaml", "source: ccpr-centre-99999")
+    assert_failed_and_kept(project, result, f"data/views.yaml:{line}: views[0].finding.read[0].source: "
+                                            "unknown source 'ccpr-centre-99999'")
+
+
+def test_header_facts_on_a_secondary_record_stop_the_build(project, broken):
+    result = broken("data/views.yaml", "  slug: communication-2548-2015\n",
+                    '  slug: communication-2548-2015\n  adopted: "2024-07-16"\n')
+    line = line_of(project, "data/views.yaml", 'adopted: "2024-07-16"')
+    assert_failed_and_kept(project, result, f"data/views.yaml:{line}: views[")
+    assert "].adopted: a record with `read: secondary` has no header facts" in result.stderr
+
+
 # --- hostile input (issue 9): fails fast with file:line: field, or is shown as text ----------
 
 BUILD_SECONDS = 90  # a refused input stops the build before MkDocs renders anything

@@ -204,16 +204,129 @@ def test_two_views_with_the_same_slug(data_dir):
 def test_joint_symbol_that_is_another_record(data_dir):
     add_view(data_dir, SECOND_VIEW.replace("CCPR/C/126/D/2543/2015", "CCPR/C/120/D/2158/2012"))
     assert problems(data_dir) == [
-        "data/views.yaml:9: views[1].also[0]: slug 'ccpr-c-120-d-2158-2012' of "
-        "'CCPR/C/120/D/2158/2012' is already used (line 1)"]
+        "data/views.yaml:9: views[1].also[0]: 'CCPR/C/120/D/2158/2012' is a record of its own "
+        "(line 1): a symbol is either a record or another symbol of one joint document"]
 
 
 def test_view_after_the_submission_has_no_paragraphs_from_it(data_dir):
     add_view(data_dir, SECOND_VIEW.replace("  paras: [5]\n", "  in_submission: false\n  paras: [5]\n"))
-    assert any(p.startswith("data/views.yaml:8: views[1]: a View adopted after the submission")
+    assert any(p.startswith("data/views.yaml:8: views[1]: a document the submission does not list has no `paras`")
                for p in problems(data_dir))
 
 
 def test_view_from_the_submission_needs_its_paragraphs(data_dir):
     add_view(data_dir, SECOND_VIEW.replace("  paras: [5]\n", ""))
     assert any(p.startswith("data/views.yaml:8: views[1]: `paras`") for p in problems(data_dir))
+
+
+# The register's findings (issue 18): each class of bad input names its file, line and field.
+
+READ_FINDING = """\
+  finding:
+    outcome: violation
+    articles: ["21"]
+    read:
+      - source: CCPR/C/KAZ/CO/2
+        says: {en: the Committee found a violation, ru: Комитет признал нарушение, kk: Комитет бұзушылықты анықтаған}
+"""
+
+SECONDARY = """\
+- communications: ["3006/2017"]
+  slug: communication-3006-2017
+  read: secondary
+  in_submission: false
+  authors:
+    - {en: Povstyuk, ru: Повстюк, kk: Повстюк}
+  seen_in:
+    - source: CCPR/C/KAZ/CO/2
+"""
+
+
+def test_finding_with_its_source_loads(data_dir):
+    add_view(data_dir, SECOND_VIEW + READ_FINDING)
+    add_view(data_dir, SECONDARY)
+    data = load_site(data_dir)
+    view = data.views_by_symbol["CCPR/C/126/D/2542/2015"]
+    assert view.finding.outcome == "violation" and view.finding.articles == ["21"]
+    assert view.finding.read[0].source == "CCPR/C/KAZ/CO/2"
+    secondary = data.views[-1]
+    assert (secondary.symbol, secondary.key, secondary.slug) == (None, "communication-3006-2017",
+                                                                 "communication-3006-2017")
+    assert secondary.numbers == ["3006/2017"] and secondary.finding is None
+
+
+def test_finding_without_source(data_dir):
+    add_view(data_dir, SECOND_VIEW + "  finding:\n    outcome: violation\n    articles: [\"21\"]\n")
+    assert any(p.startswith("data/views.yaml:16: views[1].finding.read: a finding needs the source it "
+                            "was read in") for p in problems(data_dir)), problems(data_dir)
+
+
+def test_reading_without_source_key(data_dir):
+    add_view(data_dir, SECOND_VIEW + READ_FINDING.replace("      - source: CCPR/C/KAZ/CO/2\n        says:",
+                                                          "      - says:"))
+    assert any(p.startswith("data/views.yaml:19: views[1].finding.read[0].source: required field is missing")
+               for p in problems(data_dir)), problems(data_dir)
+
+
+def test_finding_with_an_unknown_source(data_dir):
+    add_view(data_dir, SECOND_VIEW + READ_FINDING.replace("source: CCPR/C/KAZ/CO/2", "source: ccpr-centre-1"))
+    assert problems(data_dir) == [
+        "data/views.yaml:19: views[1].finding.read[0].source: unknown source 'ccpr-centre-1': add it to "
+        "data/documents.yaml (with `named`) or use its key there"]
+
+
+def test_remedy_with_an_unknown_source(data_dir):
+    add_view(data_dir, SECOND_VIEW + "  remedy:\n    - source: nowhere\n      says: {en: a, ru: б, kk: ә}\n")
+    assert problems(data_dir) == [
+        "data/views.yaml:16: views[1].remedy[0].source: unknown source 'nowhere': add it to "
+        "data/documents.yaml (with `named`) or use its key there"]
+
+
+def test_secondary_record_with_header_facts(data_dir):
+    add_view(data_dir, SECONDARY + '  adopted: "2023-07-12"\n  type: views\n')
+    found = problems(data_dir)
+    for line, name in ((16, "adopted"), (17, "type")):
+        assert any(p.startswith(f"data/views.yaml:{line}: views[1].{name}: a record with `read: secondary` "
+                                "has no header facts") for p in found), found
+
+
+def test_secondary_record_with_a_symbol(data_dir):
+    add_view(data_dir, SECONDARY.replace('- communications: ["3006/2017"]\n  slug: communication-3006-2017\n',
+                                         "- symbol: CCPR/C/140/D/3006/2017\n"))
+    assert any(p.startswith("data/views.yaml:8: views[1].symbol: a record with `read: secondary` has no "
+                            "header facts") for p in problems(data_dir)), problems(data_dir)
+
+
+def test_record_without_symbol_keeps_its_address(data_dir):
+    add_view(data_dir, SECONDARY.replace("slug: communication-3006-2017", "slug: povstyuk"))
+    assert any(p.startswith("data/views.yaml:9: views[1].slug: a record without `symbol` is at "
+                            "`communication-3006-2017`") for p in problems(data_dir)), problems(data_dir)
+
+
+def test_two_records_with_the_same_communication(data_dir):
+    add_view(data_dir, SECONDARY.replace("3006/2017", "2158/2012").replace("3006-2017", "2158-2012"))
+    assert problems(data_dir) == [
+        "data/views.yaml:8: views[1].communications: communication 2158/2012 is already in the record "
+        "at line 1: one record per document"]
+
+
+def test_finding_articles_need_a_violation(data_dir):
+    add_view(data_dir, SECOND_VIEW + READ_FINDING.replace("outcome: violation", "outcome: partial"))
+    assert any(p.startswith("data/views.yaml:17: views[1].finding.articles: articles found violated need "
+                            "`outcome: violation`") for p in problems(data_dir)), problems(data_dir)
+
+
+def test_alias_the_submission_does_not_print(data_dir):
+    edit(data_dir, "views.yaml", "{en: Sviridov, ru: Свиридов, kk: Свиридов}",
+         "{en: Sviridov, ru: Свиридов, kk: Свиридов, aliases: [Sviridoff]}")
+    assert problems(data_dir) == [
+        "data/views.yaml:3: views[0].authors[0].aliases[0]: 'Sviridoff' is not in the submission's "
+        "paragraphs naming this document (5, 74): an alias is a spelling the submission prints there"]
+
+
+def test_secondary_source_needs_its_name_in_sentences(data_dir):
+    path = data_dir / "documents.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "- key: ccpr-centre-1\n  kind: digest\n  title: {en: Digest, ru: Обзор, kk: Шолу}\n"), encoding="utf-8")
+    assert any(p.startswith("data/documents.yaml:17: documents[4].named: a secondary source needs `named`")
+               for p in problems(data_dir)), problems(data_dir)

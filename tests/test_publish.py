@@ -136,3 +136,25 @@ def test_without_an_address_nothing_is_written_wrong(preview_site):
             assert not any(a["href"].startswith(("http", "None")) for a in alternates)
             assert "None" not in text.split("</head>")[0], (lang, page)
             assert head.one("description") and head.one("og:locale") == LOCALES[lang]
+
+
+def test_cite_this_carries_the_full_address_from_the_site_address(published):
+    """With a site address, "Cite this" on a View page names the page's full address (in
+    the text, the CSL-JSON and the BibTeX) and Zotero's tags give it (issue 18)."""
+    import html as html_module
+    import json
+
+    for lang, slug in (("en", "ccpr-c-120-d-2158-2012"), ("ru", "communication-2548-2015"),
+                       ("kk", "ccpr-c-133-d-2726-2016")):
+        folder = (published if lang == "en" else published / lang) / "views" / slug
+        text = (folder / "index.html").read_text(encoding="utf-8")
+        address = f"{ADDRESS}{'' if lang == 'en' else lang + '/'}views/{slug}/"
+        block = re.search(r'<p class="cite-text" id="cite-text">(.*?)</p>', text)[1]
+        assert f'data-cite-fixed>{address}</span>' in block, block
+        [item] = json.loads((folder / "cite.json").read_text(encoding="utf-8"))
+        assert item["URL"] == address
+        assert f"  url = {{{address}}}," in (folder / "cite.bib").read_text(encoding="utf-8")
+        head = Head(text)
+        assert head.one("citation_public_url") == address
+        assert head.one("citation_language") == lang
+        assert html_module.unescape(head.one("citation_author")) and head.one("citation_title")

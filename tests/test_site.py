@@ -131,7 +131,11 @@ def test_views_register_on_every_language(pages, built_site):
         assert len(rows) == len(DATA.views)
         for view in DATA.views:
             cells = rows[view.anchor]
-            assert cells[0].startswith(view.symbol)
+            if view.symbol:
+                assert cells[0].startswith(view.symbol)
+            else:  # no symbol known: the communication numbers, and that the symbol is not known
+                assert ", ".join(view.numbers) in cells[0]
+                assert DATA.label("register_no_symbol", lang) in cells[0]
             # The row links to the View's page, in the same language tree.
             assert f"../views/{view.slug}/" in register.hrefs
             assert html_path(built_site, lang, f"views/{view.slug}.md").is_file()
@@ -140,7 +144,7 @@ def test_views_register_on_every_language(pages, built_site):
                 assert view.authors[0](lang) in cells[1]
             else:
                 assert view.authors[0].en in cells[1]
-            assert cells[5] == "; ".join(DATA.areas[a].title(lang) for a in view.areas)
+            assert cells[6] == "; ".join(DATA.areas[a].title(lang) for a in view.areas)
 
 
 def test_every_cell_of_the_register_names_its_column(built_site):
@@ -148,7 +152,7 @@ def test_every_cell_of_the_register_names_its_column(built_site):
         text = html_path(built_site, lang, "covenant.md").read_text(encoding="utf-8")
         register = text[text.index('class="data-table sortable kz-register"'):]
         register = register[:register.index("</table>")]
-        assert register.count("<td") == register.count("<td data-label=") == 7 * len(DATA.views)
+        assert register.count("<td") == register.count("<td data-label=") == 8 * len(DATA.views)
 
 
 def test_each_case_has_one_canonical_place(pages):
@@ -213,15 +217,33 @@ def test_area_cards_link_every_area(pages):
 
 
 def test_open_data_is_published(built_site):
-    for name, count in (("cases", len(DATA.cases)), ("views", 37), ("figures", len(DATA.figures))):
+    for name, count in (("cases", len(DATA.cases)), ("views", 57), ("figures", len(DATA.figures))):
         records = json.loads((built_site / "data" / f"{name}.json").read_text(encoding="utf-8"))
         assert len(records) == count
         rows = list(csv.DictReader(io.StringIO((built_site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
         assert len(rows) == count
     views = json.loads((built_site / "data" / "views.json").read_text(encoding="utf-8"))
-    assert {v["symbol"] for v in views} == {v.symbol for v in DATA.views}
-    assert all(v["articles_violated"] == [] for v in views)  # the source gives none
-    assert {v["symbol"]: v["areas"] for v in views} == {v.symbol: v.areas for v in DATA.views}  # by the rule
+    assert {v["key"] for v in views} == {v.key for v in DATA.views}
+    assert {v["key"]: v["areas"] for v in views} == {v.key: v.areas for v in DATA.views}  # by the rule
+    # what the Committee found, with where it was read; "not-read" where nothing was
+    by_key = {v["key"]: v for v in views}
+    for view in DATA.views:
+        record = by_key[view.key]
+        assert record["finding_outcome"] == view.finding_key
+        if view.finding is None:
+            assert record["finding"] is None and record["finding_sources"] == []
+        else:
+            assert record["finding_sources"] == [r.source for r in view.finding.read]
+            assert record["finding"]["read"][0]["source"] == view.finding.read[0].source
+            assert record["finding_articles"] == view.finding.articles
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(
+        (built_site / "data" / "views.csv").read_text(encoding="utf-8")))}
+    assert rows["CCPR/C/125/D/2309/2013"]["finding_outcome"] == "violation"
+    assert rows["CCPR/C/125/D/2309/2013"]["finding_sources"] == "ccpr-centre-16926"
+    assert "articles 19 and 21" in rows["CCPR/C/125/D/2309/2013"]["finding_en"]
+    assert rows["CCPR/C/116/D/2129/2012"]["finding_outcome"] == "not-read"
+    documents = {d["key"]: d for d in json.loads((built_site / "data" / "documents.json").read_text("utf-8"))}
+    assert documents["ccpr-centre-16926"]["url"] == "https://ccprcentre.org/decision/16926"
 
 
 def test_kazakh_interface_has_every_key():

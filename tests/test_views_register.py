@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from kzrights.data.load import DataError, load_site, view_areas
 from kzrights.data.models import Person, Text, View, ViewAreaRule
-from kzrights.render.tables import render_case_table, render_views_table
+from kzrights.render.tables import register_counts, render_case_table, render_views_table
 
 from .conftest import ROOT
 from .test_load_errors import edit, problems
@@ -26,8 +26,8 @@ RULES = [
 
 
 def view(**fields) -> View:
-    base = {"symbol": "CCPR/C/130/D/2661/2015", "authors": [Person(en="A", ru="А", kk="А")],
-            "paras": [5]}
+    base = {"symbol": "CCPR/C/130/D/2661/2015", "type": "views",
+            "authors": [Person(en="A", ru="А", kk="А")], "paras": [5]}
     return View(**{**base, **fields})
 
 
@@ -77,6 +77,7 @@ def test_the_rule_only_adds_areas(articles, own):
 
 
 def test_load_applies_the_rule(data_dir):
+    edit(data_dir, "views.yaml", "  read: list\n", "  type: views\n")  # a header read
     edit(data_dir, "views.yaml", "  areas: [assembly]\n",
          '  areas: []\n  articles_invoked: ["19", "21"]\n')
     assert load_site(data_dir).views[0].areas == ["assembly"]
@@ -136,6 +137,11 @@ def register_data(data_dir):
   subject: {en: Inhuman treatment, ru: Бесчеловечное обращение, kk: Адамгершілікке жатпайтын қарым-қатынас}
   articles_invoked: ["6", "7"]
   paras: [5]
+  finding:
+    outcome: partial
+    read:
+      - source: CCPR/C/KAZ/CO/2
+        says: {en: the claims were inadmissible in part, ru: утверждения отчасти неприемлемы, kk: уәждер ішінара қабылдауға жарамсыз}
 - symbol: CCPR/C/137/D/2545/2015
   type: views
   in_submission: false
@@ -144,8 +150,20 @@ def register_data(data_dir):
     - {en: Baydildayeva, ru: Байдильдаева, kk: Байдильдаева}
   subject: {en: Sanction for a single-person picket in a peaceful assembly, ru: Наказание за одиночный пикет, kk: Жалғыз адамдық пикет үшін жаза}
   articles_invoked: ["21"]
+  finding:
+    outcome: violation
+    articles: ["19.2", "21"]
+    read:
+      - source: CCPR/C/KAZ/CO/2
+        says: {en: a violation was found, ru: нарушение признано, kk: бұзушылық анықталған}
+        quotes: ["in violation of articles 19 (2) and 21"]
+        quote_lang: en
 """)
     return load_site(data_dir)
+
+
+COLUMNS = ("col_symbol", "col_authors", "col_type", "col_adopted", "col_subject", "col_finding",
+           "col_areas", "col_status")
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "kk"])
@@ -153,8 +171,7 @@ def test_register_columns_in_the_pages_language(register_data, lang):
     data = register_data
     table = render_views_table(data, lang)
     headers = re.findall(r'<th scope="col">([^<]*)</th>', table)
-    expected = [data.label(k, lang) for k in ("col_symbol", "col_authors", "col_type", "col_adopted",
-                                              "col_subject", "col_areas", "col_status")]
+    expected = [data.label(k, lang) for k in COLUMNS]
     assert [unescape(h) for h in headers] == expected
     for row in rows(table):
         assert [unescape(label) for label, _ in cells(row)] == expected  # every cell names its column
@@ -165,16 +182,17 @@ def test_register_columns_in_the_pages_language(register_data, lang):
     assert '<time datetime="2021-10-29">' in cells(decision)[3][1]
     assert unescape(cells(decision)[4][1]) == data.views[1].subject(lang)
     assert data.label("register_after_submission", lang) in unescape(cells(later)[3][1])
-    assert unescape(cells(later)[6][1]) == data.label("register_not_in_submission", lang)
-    assert unescape(cells(later)[5][1]) == data.areas["assembly"].title(lang)
+    assert unescape(cells(later)[7][1]) == data.label("register_not_in_submission", lang)
+    assert unescape(cells(later)[6][1]) == data.areas["assembly"].title(lang)
 
 
 def test_register_rows_carry_what_the_filters_select_on(register_data):
     table = render_views_table(register_data, "en")
     sviridov, decision, later = rows(table)
-    assert 'data-areas="assembly" data-articles="" data-year=""' in sviridov
-    assert 'data-areas="" data-articles="6 7" data-year="2021"' in decision
-    assert 'data-areas="assembly" data-articles="21" data-year="2023"' in later  # by the rule
+    assert 'data-areas="assembly" data-articles="" data-year="" data-finding="not-read"' in sviridov
+    assert 'data-areas="" data-articles="6 7" data-year="2021" data-finding="partial"' in decision
+    assert ('data-areas="assembly" data-articles="21" data-year="2023" '  # areas by the rule
+            'data-finding="violation violation-19 violation-21"') in later
     for v, row in zip(register_data.views, (sviridov, decision, later)):
         assert f'<a href="docs:views/{v.slug}.md">{v.symbol}</a>' in row
 
@@ -183,12 +201,66 @@ def test_register_rows_carry_what_the_filters_select_on(register_data):
 def test_register_passes_the_filter_words_to_the_script(register_data, lang):
     data = register_data
     table = unescape(render_views_table(data, lang).split("<caption>")[0])
-    for name in ("legend", "area", "article", "year", "any", "clear", "count", "article_option"):
+    for name in ("legend", "area", "article", "year", "any", "clear", "count", "article_option", "finding"):
         attribute = f'data-filter-{name.replace("_", "-")}="{data.label("filter_" + name, lang)}"'
         assert attribute in table
-    areas = json.loads(re.search(r"data-filter-areas=\"(.*?)\">", table)[1])
+    areas = json.loads(re.search(r"data-filter-areas=\"(.*?)\" data-filter-findings", table)[1])
     assert areas == [["assembly", data.areas["assembly"].title(lang)]]
+    findings = json.loads(re.search(r"data-filter-findings=\"(.*?)\">", table)[1])
+    assert findings == [["violation", data.label("finding_violation", lang)],
+                        ["violation-19", data.label("filter_finding_article", lang).format(n="19")],
+                        ["violation-21", data.label("filter_finding_article", lang).format(n="21")],
+                        ["partial", data.label("finding_partial", lang)],
+                        ["not-read", data.label("finding_not-read", lang)]]
     assert "<script" not in table and not re.search(r"\son[a-z]+=", table)  # no inline handlers
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_finding_column_says_what_was_read_and_where(register_data, lang):
+    data = register_data
+    sviridov, decision, later = rows(render_views_table(data, lang))
+    assert unescape(re.sub("<[^>]+>", "", cells(sviridov)[5][1])) == data.label("finding_not-read", lang)
+    assert data.label("finding_partial", lang) in unescape(cells(decision)[5][1])
+    found = unescape(cells(later)[5][1])
+    assert data.label("finding_violation_articles", lang).format(articles="19.2, 21") in found
+    # where it was read, named as sentences name it (the document's key here: a UN document)
+    assert data.label("register_according", lang).format(sources="CCPR/C/KAZ/CO/2") in re.sub("<[^>]+>", "", found)
+    assert 'href="https://undocs.org/' in cells(later)[5][1]
+    # the articles invoked (6 and 7) are never shown or filtered as a finding
+    assert "violation" not in decision and "6" not in re.sub("<[^>]+>", "", cells(decision)[5][1])
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_unread_document_says_so_in_its_row(register_data, lang):
+    data = register_data
+    sviridov, decision, _ = rows(render_views_table(data, lang))
+    assert data.label("register_unread_list", lang) in unescape(cells(sviridov)[0][1])
+    assert data.label("register_unread_list", lang) not in unescape(cells(decision)[0][1])
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_count_sentence_is_made_from_the_data(register_data, lang):
+    data = register_data
+    table = render_views_table(data, lang)
+    sentence = unescape(re.search(r'<p class="kz-register-count">(.*?)</p>', table)[1])
+    assert sentence == data.label("register_count", lang).format(
+        total=3, views=1, decisions=1, unknown=1, symbols=2, listed=2, elsewhere=1, with_finding=2,
+        concluded=1)
+    # an area's table of Views is a selection: no count of the whole register there
+    assert "kz-register-count" not in render_views_table(data, lang, data.views[:1], "caption")
+
+
+def test_count_sentence_of_the_real_register():
+    data = load_site(ROOT / "data")
+    counts = register_counts(data)
+    # sources/un-views-outcomes.md and un-views-headers.md: the NGO's 37 symbols are 35
+    # documents (two joint pairs), 22 more were found elsewhere; one NGO document is a decision
+    assert counts["symbols"] == 37 and counts["listed"] == 35 and counts["elsewhere"] == 22
+    assert counts["total"] == 57 == counts["views"] + counts["decisions"] + counts["unknown"]
+    assert counts["unknown"] == sum(v.read != "header" for v in data.views) == 14
+    assert [v.key for v in data.views if v.in_submission and v.type == "decision"] == ["CCPR/C/133/D/2726/2016"]
+    sentence = data.label("register_count", "en").format(**counts)
+    assert "Documents in the register: 57. Views: 37; decisions: 6;" in sentence
 
 
 # --- case permalinks --------------------------------------------------------------------

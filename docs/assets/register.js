@@ -1,9 +1,12 @@
 /* Filters of the Views register: progressive enhancement of <table class="kz-register">
    (kzrights/render/tables.py). Without JavaScript the whole table is shown.
 
-   Each row carries data-areas (area ids), data-articles (articles invoked) and data-year
-   (year of adoption, empty when not recorded). The table carries the filter words in the
-   page's language (data-filter-*) and the names of its areas (data-filter-areas, JSON).
+   Each row carries data-areas (area ids), data-articles (articles invoked), data-year
+   (year of adoption, empty when not recorded) and data-finding (what the Committee found,
+   as read: "violation", "violation-19", "partial", "not-read"...). The table carries the
+   filter words in the page's language (data-filter-*), the names of its areas
+   (data-filter-areas, JSON) and the choices of the finding filter (data-filter-findings,
+   JSON, in the order to show).
    Above the table: one <select> per filter, a button that clears them, and a live count. */
 (function () {
   "use strict";
@@ -55,12 +58,17 @@
     var yearChoices = distinct(rows, "data-year").sort(byNumber).reverse().map(function (y) {
       return [y, y];
     });
+    var findings = distinct(rows, "data-finding");
+    var findingChoices = JSON.parse(text.filterFindings || "[]").filter(function (choice) {
+      return findings.indexOf(choice[0]) >= 0;
+    });
 
     var prefix = "kz-register-" + index + "-";
     var filters = [
       { attribute: "data-areas", control: select(prefix + "area", text.filterArea, text.filterAny, areaChoices) },
       { attribute: "data-articles", control: select(prefix + "article", text.filterArticle, text.filterAny, articleChoices) },
-      { attribute: "data-year", control: select(prefix + "year", text.filterYear, text.filterAny, yearChoices) }
+      { attribute: "data-year", control: select(prefix + "year", text.filterYear, text.filterAny, yearChoices) },
+      { attribute: "data-finding", control: select(prefix + "finding", text.filterFinding, text.filterAny, findingChoices) }
     ];
 
     var fieldset = document.createElement("fieldset");

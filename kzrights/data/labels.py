@@ -37,6 +37,19 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "filter_count": frozenset({"shown", "total"}),
     "filter_article_option": frozenset({"n"}),
     "cited_at": frozenset({"n"}),
+    # The register's count and findings, the View pages' readings, descriptions, "Cite this".
+    "register_count": frozenset({"total", "views", "decisions", "unknown", "symbols", "listed",
+                                 "elsewhere", "with_finding", "concluded"}),
+    "filter_finding_article": frozenset({"n"}),
+    "finding_violation_articles": frozenset({"articles"}),
+    "register_according": frozenset({"sources"}),
+    "status_of_list": frozenset({"status"}),
+    "aliases_line": frozenset({"names"}),
+    "according_to": frozenset({"source", "says"}),
+    "desc_adopted": frozenset({"date"}),
+    "cite_communications": frozenset({"numbers"}),
+    "cite_unread_list": frozenset({"paras"}),
+    "cite_accessed": frozenset({"date"}),
 }
 
 REQUIRED: frozenset[str] = frozenset({
@@ -67,6 +80,18 @@ REQUIRED: frozenset[str] = frozenset({
     "articles_invoked_note", "as_given", "not_recorded", "propose_correction",
     "after_submission", "implementation_said", "language_en", "language_ru",
     "cite_heading", "cite_copy", "cite_copied", "cite_download", "cite_committee",
+    "col_finding", "filter_finding", "register_unread_list", "register_unread_secondary",
+    "register_no_symbol", "register_not_listed",
+    *(f"finding_{name}" for name in ("violation", "no-violation", "inadmissible", "partial",
+                                     "not-read", "as_read", "none", "secondary")),
+    *(f"view_heading_{part}" for part in ("finding", "remedy", "known_from")),
+    "view_type_unknown", "view_lead_list", "view_lead_secondary", "not_in_list", "source_words",
+    "caution", "remedy_none", "implementation_of_list", "implementation_two", "follow_up_intro",
+    "field_read", "read_header", "read_list", "read_secondary", "field_represented",
+    "field_procedural", "field_header_note", "field_secondary_note", "symbol_unknown",
+    "read_no_symbol", "field_authors_named", "as_given_ru", "as_given_en_here", "gloss_ar",
+    *(f"desc_kind_{kind}" for kind in ("views", "decision", "unknown")),
+    "desc_unread_list", "desc_unread_secondary", "cite_unread_secondary",
 })
 
 

@@ -20,7 +20,7 @@ from kzrights.data.models import (FIGURE_REF, Area, Case, Document, Figure, Glos
                      ViewAreaRule, article_number)
 from kzrights.data.plainyaml import Parsed as _Parsed
 from kzrights.data.plainyaml import Path_, parse_plain_yaml
-from kzrights.data.symbols import slug, symbol_slug
+from kzrights.data.symbols import parse_view_symbol, slug, symbol_slug
 from kzrights.data.source_text import SOURCE_FILE, SourceText, SourceTextError, load_source_cached
 
 SOURCE_KEY = "ngo-2022"
@@ -34,7 +34,7 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "glossary": GlossaryTerm,
     "view-areas": ViewAreaRule,
 }
-ID_FIELDS = {"areas": "id", "documents": "key", "views": "symbol", "cases": "id",
+ID_FIELDS = {"areas": "id", "documents": "key", "views": "key", "cases": "id",
              "figures": "key", "glossary": "id", "view-areas": "area"}
 
 class Problem(NamedTuple):
@@ -77,7 +77,7 @@ class SiteData:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "views_by_symbol",
-                           {symbol: v for v in self.views for symbol in v.symbols})
+                           {key: v for v in self.views for key in (v.key, *v.symbols)})
         object.__setattr__(self, "generation", next(_GENERATIONS))
 
     def label(self, name: str, lang: str) -> str:
@@ -260,15 +260,20 @@ class _Checker:
             seen: dict[str, int] = {}
             for index, record in self.each(kind, id_field):
                 value = getattr(record, id_field)
+                name = id_field
+                if kind == "views":  # a View's key is its symbol, or its slug without one
+                    name = "symbol" if record.symbol else "slug"
                 if value in seen:
-                    self.report(kind, (index, id_field),
-                                f"duplicate {id_field} {value!r} (first at line "
+                    self.report(kind, (index, name),
+                                f"duplicate {name} {value!r} (first at line "
                                 f"{_line_of(self.parsed[kind].lines, (seen[value],))})")
                 else:
                     seen[value] = index
         self._unique_anchors()
+        self.joint_symbols()
         self.view_slugs()
-        symbols = {s for _, v in self.each("views", "symbol") for s in v.symbols}
+        self.communications()
+        symbols = {s for _, v in self.each("views", "key") for s in (v.key, *v.symbols)}
         for index, doc in self.each("documents", "key"):
             if doc.key in symbols:
                 self.report("documents", (index, "key"),
@@ -278,13 +283,15 @@ class _Checker:
         """Keys that become element ids on a page must give different ids."""
         ids: dict[str, tuple[str, str]] = {}  # the sources list: src-<slug>; the register: view-…
         for kind, id_field, make in (("documents", "key", lambda r: "src-" + slug(r.key)),
-                                     ("views", "symbol", lambda r: "src-" + slug(r.symbol)),
-                                     ("views", "symbol", lambda r: r.anchor)):
+                                     ("views", "key", lambda r: "src-" + slug(r.key)),
+                                     ("views", "key", lambda r: r.anchor)):
             needed = (id_field, "anchor") if kind == "views" else (id_field,)
             for index, record in self.each(kind, *needed):
                 key, anchor = getattr(record, id_field), make(record)
                 if anchor == "src-":
                     self.report(kind, (index, id_field), f"{key!r} needs a letter or a digit")
+                elif anchor in ids and ids[anchor][0] != key and anchor.startswith("view-"):
+                    pass  # two records with one first communication: reported by communications()
                 elif anchor in ids and ids[anchor][0] != key:
                     self.report(kind, (index, id_field), f"{key!r} gives the same id on a page "
                                 f"({anchor!r}) as {ids[anchor][0]!r} in {ids[anchor][1]}: "
@@ -292,25 +299,86 @@ class _Checker:
                 else:
                     ids.setdefault(anchor, (key, self.rels[kind]))
 
+    def _line(self, kind: str, index: int) -> int:
+        return _line_of(self.parsed[kind].lines, (index,))
+
+    def joint_symbols(self) -> None:
+        """A joint document's other symbol is not a record of its own."""
+        own = {v.symbol: index for index, v in self.each("views", "symbol") if v.symbol}
+        for index, view in self.each("views", "also"):
+            for n, symbol in enumerate(view.also):
+                if symbol in own and own[symbol] != index:
+                    self.report("views", (index, "also", n),
+                                f"{symbol!r} is a record of its own (line {self._line('views', own[symbol])}): "
+                                "a symbol is either a record or another symbol of one joint document")
+
     def view_slugs(self) -> None:
-        """Every symbol (own or joint) names one page: no two may share a slug."""
+        """Every page address (a record's slug, each joint symbol's) is used once."""
         seen: dict[str, int] = {}
-        own = set()  # a record's own symbol twice is reported by unique_ids
-        for index, view in self.each("views", "symbol"):
-            for n, symbol in enumerate(view.symbols):
-                path: Path_ = (index, "symbol") if n == 0 else (index, "also", n - 1)
-                slug = symbol_slug(symbol)
-                if slug in seen and not (n == 0 and symbol in own):
-                    self.report("views", path, f"slug {slug!r} of {symbol!r} is already used (line "
-                                f"{_line_of(self.parsed['views'].lines, (seen[slug],))})")
-                elif slug not in seen:
-                    seen[slug] = index
-            own.add(view.symbol)
+        own = {v.key for _, v in self.each("views", "key")}
+        keys: set[str] = set()
+        for index, view in self.each("views", "slug", "key", "also"):
+            entries: list[tuple[Path_, str, str]] = [((index, "slug"), view.slug, view.key)]
+            entries += [((index, "also", n), symbol_slug(s), s) for n, s in enumerate(view.also)]
+            for n, (path, address, name) in enumerate(entries):
+                if (n and name in own) or (n == 0 and name in keys):
+                    continue  # reported by joint_symbols, or by unique_ids
+                if address in seen:
+                    self.report("views", path, f"slug {address!r} of {name!r} is already used (line "
+                                f"{self._line('views', seen[address])})")
+                else:
+                    seen[address] = index
+            keys.add(view.key)
+
+    def communications(self) -> None:
+        """A communication is in one record only."""
+        seen: dict[str, int] = {}
+        own = {v.symbol for _, v in self.each("views", "symbol") if v.symbol}
+        for index, view in self.each("views", "symbol", "also", "numbers"):
+            field_name = "symbol" if view.symbol else "communications"
+            # a joint symbol that is another record is reported by joint_symbols
+            skip = {f"{p.number}/{p.year}" for p in map(parse_view_symbol, view.also) if view.symbol
+                    and p and f"CCPR/C/{p.session}/D/{p.number}/{p.year}" in own}
+            for number in (n for n in view.numbers if n not in skip):
+                if number in seen and seen[number] != index:
+                    self.report("views", (index, field_name),
+                                f"communication {number} is already in the record at line "
+                                f"{self._line('views', seen[number])}: one record per document")
+                else:
+                    seen.setdefault(number, index)
+
+    def readings(self) -> None:
+        """Every finding, remedy and other reading names a source that exists."""
+        docs = {d.key for _, d in self.each("documents", "key")}
+        for index, view in self.each("views", "finding", "remedy", "follow_up", "seen_in"):
+            groups: list[tuple[tuple, list]] = [
+                (("finding", "read"), view.finding.read if view.finding else []),
+                (("remedy",), view.remedy), (("follow_up",), view.follow_up), (("seen_in",), view.seen_in)]
+            for prefix, readings in groups:
+                for n, reading in enumerate(readings):
+                    if reading.source not in docs:
+                        self.report("views", (index, *prefix, n, "source"),
+                                    f"unknown source {reading.source!r}: add it to data/documents.yaml "
+                                    "(with `named`) or use its key there")
+
+    def aliases(self, source: SourceText | None) -> None:
+        """An author's other spelling is one the submission prints where it names the document."""
+        if source is None:
+            return
+        texts = {p.number: p.text for p in source.paragraphs}
+        for index, view in self.each("views", "authors", "paras"):
+            for a, person in enumerate(view.authors):
+                for n, alias in enumerate(person.aliases):
+                    if not alias_paras(alias, view.paras, texts):
+                        self.report("views", (index, "authors", a, "aliases", n),
+                                    f"{alias!r} is not in the submission's paragraphs naming this "
+                                    f"document ({', '.join(map(str, view.paras)) or 'none'}): an "
+                                    "alias is a spelling the submission prints there")
 
     def references(self) -> None:
         areas = {a.id for _, a in self.each("areas", "id")}
         docs = {d.key: d for _, d in self.each("documents", "key")}
-        citable = set(docs) | {s for _, v in self.each("views", "symbol") for s in v.symbols}
+        citable = set(docs) | {s for _, v in self.each("views", "key") for s in (v.key, *v.symbols)}
         for kind in ("cases", "views"):
             for index, record in self.each(kind, "areas"):
                 for n, area in enumerate(record.areas):
@@ -353,10 +421,13 @@ class _Checker:
             return
         for kind in ("areas", "views", "cases", "figures"):
             for index, record in self.each(kind):
-                for name in ("paras", "status_paras"):
-                    for n, para in enumerate(getattr(record, name, [])):
+                lists = [((name,), getattr(record, name, [])) for name in ("paras",)]
+                lists += [(("implementation", i, "paras"), s.paras)
+                          for i, s in enumerate(getattr(record, "implementation", []))]
+                for path, paras in lists:
+                    for n, para in enumerate(paras):
                         if para > source.paragraphs:
-                            self.report(kind, (index, name, n), f"paragraph {para} does not "
+                            self.report(kind, (index, *path, n), f"paragraph {para} does not "
                                         f"exist: the source has {source.paragraphs}")
 
     def source_text(self, root: Path) -> SourceText | None:
@@ -402,7 +473,9 @@ def load_site(data_dir: Path) -> SiteData:
     checker.references()
     checker.figures_in_texts()
     checker.paragraphs()
+    checker.readings()
     source = checker.source_text(data_dir.resolve().parent)
+    checker.aliases(source)
     if problems:
         raise DataError(problems, _site_data(records, labels, source, data_dir))
     return _site_data(records, labels, source, data_dir)
@@ -425,6 +498,12 @@ def _site_data(records: dict[str, list[Any]], labels: dict[str, Text], source: S
         source=source,
         root=data_dir.resolve().parent,
     )
+
+
+def alias_paras(alias: str, paras: list[int], texts: dict[int, str]) -> list[int]:
+    """The paragraphs, of those given, whose text prints an author's other spelling."""
+    pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
+    return [n for n in paras if pattern.search(texts.get(n, ""))]
 
 
 def _names_phrase(text: str, phrase: str) -> bool:

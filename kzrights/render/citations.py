@@ -69,9 +69,22 @@ def _document_entry(doc: Document, data: SiteData, lang: str) -> str:
 
 
 def _view_entry(view: View, data: SiteData, lang: str) -> str:
-    return (f"{esc(view_title(view, data, lang, spellings=True))}. "
-            f'<a href="{esc(undocs_url(view.symbol, lang))}" hreflang="{UN_DOC_LANG[lang]}">'
-            f"{esc(view.symbol)}</a>")
+    """A View in a sources list: its title, its UN symbol linked (or its page, without a
+    symbol), the NGO's other spellings beside it, and whether the document was read."""
+    entry = f"{esc(view_title(view, data, lang))}."
+    if view.symbol:
+        entry += (f' <a href="{esc(undocs_url(view.symbol, lang))}" hreflang="{UN_DOC_LANG[lang]}">'
+                  f"{esc(view.symbol)}</a>")
+    else:
+        numbers = data.label("cite_communications", lang).format(numbers=", ".join(view.numbers))
+        entry += f' <a href="{esc(docs_link(f"views/{view.slug}.md"))}">{esc(numbers)}</a>'
+    spellings = [a for p in view.authors for a in p.aliases]
+    if spellings:
+        entry += (f' ({esc(data.label("field_ngo_spelling", lang))}: '
+                  f'<span lang="en">{esc(", ".join(spellings))}</span>)')
+    if view.read != "header":
+        entry += f' <span class="kz-unread">{esc(data.label("register_unread_" + view.read, lang))}</span>'
+    return entry
 
 
 class PageCitations:
@@ -117,7 +130,7 @@ class PageCitations:
         if doc and doc.kind == "source":
             return self.data.label("source_short", self.lang)
         return (_document_title(doc, self.data, self.lang) if doc
-                else view_title(self.data.views_by_symbol[key], self.data, self.lang, spellings=True))
+                else view_title(self.data.views_by_symbol[key], self.data, self.lang))
 
     def _back_links(self, key: str) -> str:
         """Links back to every place the source is cited on the page."""

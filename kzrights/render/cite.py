@@ -17,7 +17,7 @@ from typing import Any
 from kzrights.i18n import format_date
 from kzrights.data.load import SiteData
 from kzrights.data.models import View
-from kzrights.render.text import esc, esc_format, time_html, view_title
+from kzrights.render.text import esc, esc_format, format_paras, time_html, view_title
 from kzrights.data.symbols import undocs_url
 
 CITE_FILES = ("cite.json", "cite.bib")  # written next to the page: views/<slug>/cite.json
@@ -37,6 +37,8 @@ class Reference:
     csl: dict[str, Any]    # one CSL-JSON item
     html: str              # the formatted citation, dates in <time> elements
     text: str              # the same citation as plain text (BibTeX note)
+    path: str = ""         # the page's path on the site (/views/<slug>/)
+    url: str | None = None  # its full address, when the build has a site address
 
 
 def _date_parts(iso: str) -> dict[str, list[list[int]]]:
@@ -48,41 +50,77 @@ def _end(sentence: str) -> str:
     return sentence if sentence.endswith((".", ".</time>")) else sentence + "."
 
 
-def view_reference(view: View, data: SiteData, lang: str) -> Reference:
-    """A View or decision, in the UN footnote form, as a CSL ``legal_case``."""
+def page_address(path: str, site_url: str | None) -> str | None:
+    """A page's full address from the site address (``https://host/base/``), or None."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def _address_html(path: str, url: str | None, data: SiteData, lang: str) -> str:
+    """The page's address and the date it was accessed: the address is the site's when
+    the build has one, else the browser's when the reader copies it; the date is the
+    reader's (docs/assets/cite.js fills both where JavaScript runs)."""
+    accessed = esc(data.label("cite_accessed", lang))
+    return (f'<span class="cite-url" data-cite-path="{esc(path)}"'
+            f'{" data-cite-fixed" if url else ""}>{esc(url or path)}</span>'
+            f'<span class="cite-accessed" data-cite-accessed="{accessed}" hidden></span>')
+
+
+def view_reference(view: View, data: SiteData, lang: str, *, site_name: str = "",
+                   path: str = "", site_url: str | None = None) -> Reference:
+    """A View or decision, in the UN footnote form, as a CSL ``legal_case``, with the
+    address of its page here. A document this site has not read says so."""
     name = view_title(view, data, lang)
-    symbol = view.printed_symbol or view.symbol
+    symbol = view.printed_symbol or view.symbol or data.label("cite_communications", lang).format(
+        numbers=", ".join(view.numbers))
     html, text = f"{esc(name)} ({esc(symbol)})", f"{name} ({symbol})"
     if view.adopted and view.type:
         clause = data.label(f"cite_adopted_{view.type}", lang)
         html += ", " + esc_format(clause, date=time_html(view.adopted, lang))
         text += ", " + clause.format(date=format_date(view.adopted, lang))
+    if view.read != "header":
+        clause = (data.label("cite_unread_list", lang).format(paras=format_paras(view.paras, data, lang))
+                  if view.read == "list" else data.label("cite_unread_secondary", lang))
+        html += f"; {esc(clause)}"
+        text += f"; {clause}"
+    path = path or f"/views/{view.slug}/"
+    url = page_address(path, site_url)
+    html, text = _end(html), _end(text)
+    if site_name:
+        html += f" {esc(site_name)}, {_address_html(path, url, data, lang)}."
+        text += f" {site_name}, {url or path}."
     csl: dict[str, Any] = {
         "id": view.slug, "type": "legal_case", "title": name,
         "authority": data.label("cite_committee", lang), "number": symbol,
-        "URL": undocs_url(view.symbol, lang), "language": lang,
+        "URL": url or path, "language": lang,
     }
+    if site_name:
+        csl["container-title"] = site_name
     if view.type:
         csl["genre"] = data.label(f"view_type_{view.type}", lang)
     if view.adopted:
         csl["issued"] = _date_parts(view.adopted)
-    return Reference(view.slug, csl, _end(html), _end(text))
+    if view.symbol:
+        csl["source"] = undocs_url(view.symbol, lang)  # the UN document itself
+    return Reference(view.slug, csl, html, text, path, url)
 
 
 def page_reference(key: str, title: str, site_name: str, url_path: str, changed: str | None,
-                   data: SiteData, lang: str) -> Reference:
+                   data: SiteData, lang: str, site_url: str | None = None) -> Reference:
     """A page of this site as a CSL ``webpage``; ``changed`` is its last change, if known."""
     left, right = _QUOTES[lang]
-    html = f"{esc(site_name)}, {left}{esc(title)}{right}, {esc(url_path)}"
-    text = f"{site_name}, {left}{title}{right}, {url_path}"
+    url = page_address(url_path, site_url)
+    html = f"{esc(site_name)}, {left}{esc(title)}{right}, {_address_html(url_path, url, data, lang)}"
+    text = f"{site_name}, {left}{title}{right}, {url or url_path}"
     csl: dict[str, Any] = {"id": key, "type": "webpage", "title": title,
-                           "container-title": site_name, "URL": url_path, "language": lang}
+                           "container-title": site_name, "URL": url or url_path, "language": lang}
     if changed:
         clause = data.label("cite_page_changed", lang)
         html += ", " + esc_format(clause, date=time_html(changed, lang))
         text += ", " + clause.format(date=format_date(changed, lang))
         csl["issued"] = _date_parts(changed)
-    return Reference(key, csl, _end(html), _end(text))
+    return Reference(key, csl, _end(html), _end(text), url_path, url)
 
 
 def csl_json(ref: Reference) -> str:

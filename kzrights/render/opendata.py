@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from kzrights.i18n import LANGS
 from kzrights.data.load import RECORD_FILES, SiteData
 from kzrights.data.memo import Remembered
-from kzrights.data.models import Text
+from kzrights.data.models import Text, View
 from kzrights.render.text import fill_figures, md_esc
 from kzrights.data.symbols import undocs_url
 
@@ -31,11 +31,7 @@ def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
                  **{field: {lang: fill_figures(getattr(c, field)(lang), data, lang) for lang in LANGS}
                     for field in ("title", "summary")}} for c in data.cases]
     if name == "views":
-        return [{**v.model_dump(mode="json"), "slug": v.slug, "page": f"/views/{v.slug}/",
-                 "session": v.session, "number": v.number, "year": v.year,
-                 "communications": v.numbers,
-                 **{f"url_{lang}": undocs_url(v.symbol, lang) for lang in ("en", "ru")}}
-                for v in data.views]
+        return [_view_record(v) for v in data.views]
     if name == "figures":
         return [{**f.model_dump(mode="json"), "value": int(f.value) if f.value == int(f.value)
                  else float(f.value)} for f in data.figures.values()]
@@ -51,6 +47,32 @@ def _records(data: SiteData, name: str) -> list[dict[str, Any]]:
     raise ValueError(f"unknown dataset {name!r}")
 
 
+def _readings(readings: list[Any], lang: str) -> str:
+    return " | ".join(r.says(lang) for r in readings if r.says)
+
+
+def _view_record(view: View) -> dict[str, Any]:
+    """A View with its nested readings (finding, remedy, follow-up, where it is known from),
+    and flat columns for spreadsheets: the finding's outcome, articles and sources, the
+    remedy's sources, the implementation as the submission states it."""
+    finding = view.finding
+    flat = {
+        "finding_outcome": finding.outcome if finding else "not-read",
+        "finding_articles": list(finding.articles) if finding else [],
+        "finding_sources": [r.source for r in finding.read] if finding else [],
+        **{f"finding_{lang}": _readings(finding.read, lang) if finding else "" for lang in LANGS},
+        "remedy_sources": [r.source for r in view.remedy],
+        **{f"remedy_{lang}": _readings(view.remedy, lang) for lang in LANGS},
+        "implementation_said": [f"{s.status} (paras. {', '.join(map(str, s.paras))})"
+                                + (" [said of the list]" if s.of_list else "") for s in view.implementation],
+    }
+    return {**view.model_dump(mode="json"), "key": view.key, "page": f"/views/{view.slug}/",
+            "session": view.session, "number": view.number, "year": view.year,
+            "communications": view.numbers, **flat,
+            **{f"url_{lang}": undocs_url(view.symbol, lang) if view.symbol else None
+               for lang in ("en", "ru")}}
+
+
 def _text_fields(model: type[BaseModel]) -> set[str]:
     """Fields holding one text per language: they get a CSV column per language."""
     return {name for name, field in model.model_fields.items()
@@ -64,6 +86,9 @@ def _flatten(record: dict[str, Any], text_fields: set[str]) -> dict[str, str]:
         if key in text_fields:
             for lang in LANGS:
                 row[f"{key}_{lang}"] = value[lang] if value else ""
+        elif isinstance(value, dict) or (isinstance(value, list) and any(
+                isinstance(item, dict) and "en" not in item for item in value)):
+            row[key] = json.dumps(value, ensure_ascii=False) if value else ""  # nested: JSON in a cell
         elif isinstance(value, list):
             row[key] = "; ".join(
                 " / ".join(item[lang] for lang in LANGS) if isinstance(item, dict) else str(item)

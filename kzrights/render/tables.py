@@ -9,7 +9,8 @@ from kzrights.data.labels import series_label
 from kzrights.render.links import docs_link
 from kzrights.data.load import SiteData
 from kzrights.data.models import Case, View, article_number
-from kzrights.render.text import (esc, format_figure, link_paras, md_esc, period_html, person_names,
+from kzrights.render.findings import after_submission, finding_label, finding_tokens, source_name, source_url
+from kzrights.render.text import (esc, esc_format, format_figure, join_names, link_paras, md_esc, period_html, person_names,
                                    text_with_figures, time_html, view_title)
 
 
@@ -95,67 +96,141 @@ def render_case_table(data: SiteData, lang: str, area: str, *, with_views: bool 
 
 
 def _status(view: View, data: SiteData, lang: str) -> str:
+    """What the submission says of implementation, each statement with its paragraphs; a
+    statement made of the list the document is in is shown as that."""
     if not view.in_submission:
         return esc(data.label("register_not_in_submission", lang))
-    if not view.status:
+    if not view.implementation:
         return esc(data.label("status_none", lang))
-    return (f"{esc(data.label('status_' + view.status, lang))} "
-            f"({link_paras(view.status_paras, data, lang)})")
+    parts = []
+    for said in view.implementation:
+        status = data.label("status_" + said.status, lang)
+        text = data.label("status_of_list", lang).format(status=status) if said.of_list else status
+        parts.append(f"{esc(text)} ({link_paras(said.paras, data, lang)})")
+    return "<br>".join(parts)
+
+
+def _finding(view: View, data: SiteData, lang: str) -> str:
+    """What the Committee found, as read, and where it was read (the sources linked)."""
+    text = f'<span class="kz-finding kz-finding--{view.finding_key}">{esc(finding_label(view, data, lang))}</span>'
+    if view.finding is None:
+        return text
+    keys = list(dict.fromkeys(r.source for r in view.finding.read))
+    links = []
+    for key in keys:
+        name, url = esc(source_name(key, data, lang)), source_url(key, lang, data)
+        links.append(f'<a href="{esc(url)}">{name}</a>' if url else name)
+    sources = join_names(links, data, lang)
+    return f"{text}<br><span class='kz-note'>{esc_format(data.label('register_according', lang), sources=sources)}</span>"
 
 
 _REGISTER_COLUMNS = ("col_symbol", "col_authors", "col_type", "col_adopted", "col_subject",
-                     "col_areas", "col_status")
+                     "col_finding", "col_areas", "col_status")
 
 
 def _view_row(view: View, data: SiteData, lang: str, headers: list[str]) -> str:
     """One document of the register: its symbols link to its page (``views/<slug>/``);
-    the row carries what the filters of docs/assets/register.js select on."""
-    symbols = f'<a href="{esc(docs_link(f"views/{view.slug}.md"))}">{esc(view.symbol)}</a>'
-    symbols += "".join(f"<br>{esc(other)}" for other in view.also)
+    the row carries what the filters of docs/assets/register.js select on. A document whose
+    UN text was not read says so in its row."""
+    page = esc(docs_link(f"views/{view.slug}.md"))
+    if view.symbol:
+        symbols = f'<a href="{page}">{esc(view.symbol)}</a>'
+        symbols += "".join(f"<br>{esc(other)}" for other in view.also)
+    else:
+        numbers = data.label("cite_communications", lang).format(numbers=", ".join(view.numbers))
+        symbols = (f'<a href="{page}">{esc(numbers)}</a>'
+                   f'<br><span class="kz-note">{esc(data.label("register_no_symbol", lang))}</span>')
+    if view.read != "header":
+        symbols += (f'<br><span class="kz-unread">'
+                    f'{esc(data.label("register_unread_" + view.read, lang))}</span>')
     adopted = time_html(view.adopted, lang) if view.adopted else ""
-    if not view.in_submission:
+    if after_submission(view):
         after = esc(data.label("register_after_submission", lang))
         adopted += f'<br><span class="kz-after">{after}</span>'
+    title = esc(view_title(view, data, lang))
+    spellings = [a for p in view.authors for a in p.aliases]
+    if spellings:
+        title += (f'<br><span class="kz-note">{esc(data.label("field_ngo_spelling", lang))}: '
+                  f'<span lang="en">{esc(", ".join(spellings))}</span></span>')
     articles = sorted({article_number(a) for a in view.articles_invoked}, key=lambda a: (len(a), a))
+    order = f"{view.session:04d}{view.number:05d}" if view.session else f"9999{view.number:05d}"
     return _row(view.anchor, headers, [
-        (symbols, {"data-sort": f"{view.session:04d}{view.number:05d}"}),
-        esc(view_title(view, data, lang, spellings=True)),
+        (symbols, {"data-sort": order}),
+        title,
         esc(data.label(f"register_type_{view.type}", lang)) if view.type else "",
         (adopted, {"data-sort": view.adopted or ""}),
         esc(view.subject(lang)) if view.subject else "",
+        (_finding(view, data, lang), {"data-sort": view.finding_key}),
         esc("; ".join(data.areas[a].title(lang) for a in view.areas)),
         _status(view, data, lang),
     ], {"data-areas": " ".join(view.areas), "data-articles": " ".join(articles),
-        "data-year": (view.adopted or "")[:4]})
+        "data-year": (view.adopted or "")[:4], "data-finding": " ".join(finding_tokens(view))})
+
+
+_OUTCOMES = ("violation", "no-violation", "inadmissible", "partial", "not-read")
 
 
 def _filter_labels(data: SiteData, lang: str, views: list[View]) -> dict[str, str]:
-    """The words the register's filters (docs/assets/register.js) show, and the names of
-    the areas its rows name, as ``data-*`` attributes of the table."""
+    """The words the register's filters (docs/assets/register.js) show, the names of the
+    areas its rows name and the findings they hold, as ``data-*`` attributes of the table."""
     named = {a for v in views for a in v.areas}
     areas = [[area.id, area.title(lang)] for area in data.areas.values() if area.id in named]
     words = {name: data.label(f"filter_{name}", lang)
              for name in ("legend", "area", "article", "year", "any", "clear", "count",
-                          "article_option")}
+                          "article_option", "finding")}
+    held = {token for v in views for token in finding_tokens(v)}
+    findings = []
+    for outcome in _OUTCOMES:
+        if outcome in held:
+            findings.append([outcome, data.label(f"finding_{outcome}", lang)])
+        if outcome == "violation":
+            numbers = sorted({t.split("-", 1)[1] for t in held if t.startswith("violation-")},
+                             key=lambda a: (len(a), a))
+            findings += [[f"violation-{n}", data.label("filter_finding_article", lang).format(n=n)]
+                         for n in numbers]
     return {**{f"data-filter-{name.replace('_', '-')}": text for name, text in words.items()},
-            "data-filter-areas": json.dumps(areas, ensure_ascii=False)}
+            "data-filter-areas": json.dumps(areas, ensure_ascii=False),
+            "data-filter-findings": json.dumps(findings, ensure_ascii=False)}
+
+
+def register_counts(data: SiteData) -> dict[str, int]:
+    """The register's numbers, counted from the data (the count sentence above the table)."""
+    views = data.views
+    listed = [v for v in views if v.in_submission]
+    return {
+        "total": len(views),
+        "views": sum(v.type == "views" for v in views),
+        "decisions": sum(v.type == "decision" for v in views),
+        "unknown": sum(v.type is None for v in views),
+        "symbols": sum(len(v.symbols) for v in listed),
+        "listed": len(listed),
+        "elsewhere": len(views) - len(listed),
+        "with_finding": sum(v.finding is not None for v in views),
+        "concluded": sum(v.finding is not None and v.finding.outcome != "partial" for v in views),
+    }
 
 
 def render_views_table(data: SiteData, lang: str, views: list[View] | None = None,
                        caption: str | None = None) -> str:
-    """The Views register (all Views unless given a selection), sortable by column and,
-    where JavaScript runs, filterable by area, article invoked and year of adoption.
+    """The Views register (all documents unless given a selection), sortable by column and,
+    where JavaScript runs, filterable by area, article invoked, year of adoption and what
+    the Committee found. The whole register opens with its count, made from the data.
 
     Its links to the View pages are relative to the language root: the pages that show
     it are at the top of the language tree (kzrights/plugin.py refuses a missing page).
     """
+    whole = views is None
     views = data.views if views is None else views
     caption = caption or data.label("register_caption", lang)
     headers = [data.label(k, lang) for k in _REGISTER_COLUMNS]
+    count = ""
+    if whole:
+        count = (f'<p class="kz-register-count">'
+                 f'{esc(data.label("register_count", lang).format(**register_counts(data)))}</p>\n')
     hint = f'<p class="sort-hint" hidden>{esc(data.label("sort_hint", lang))}</p>\n'
     rows = [_view_row(v, data, lang, headers) for v in views]
-    return hint + _table(caption, headers, rows, sortable=True, classes="kz-register",
-                         attrs=_filter_labels(data, lang, views))
+    return count + hint + _table(caption, headers, rows, sortable=True, classes="kz-register",
+                                 attrs=_filter_labels(data, lang, views))
 
 
 def render_figure_table(data: SiteData, lang: str, series: str) -> str:

@@ -42,10 +42,12 @@ def page_url(lang: str, page: str) -> str:
 # Generated record pages (kzrights/pages/generated.py). The Nu checker reads every one of them (it
 # checks the whole built folder); the tests in a browser open one of each kind per language:
 # a Decision, a joint document, a View adopted after the submission, a View with an area, a
-# View the UN documents were not read for.
+# View with findings read, a document whose UN text was not read, one known only from
+# secondary sources (no symbol).
 VIEW_PAGES = [f"views/{symbol_slug(s)}" for s in (
     "CCPR/C/133/D/2726/2016", "CCPR/C/126/D/2542/2015", "CCPR/C/137/D/2538/2015",
-    "CCPR/C/116/D/2129/2012", "CCPR/C/131/D/2676/2015")]
+    "CCPR/C/116/D/2129/2012", "CCPR/C/132/D/2509/2014", "CCPR/C/128/D/2686/2015")] + [
+    "views/communication-2548-2015"]
 
 ALL_PAGES = ([page_url(lang, page) for lang in LANGS for page in PAGES + VIEW_PAGES]
              + ["/404.html"])

@@ -24,12 +24,23 @@ def offline_file(folder, lang: str):
     return folder / ("covenant.html" if lang == "en" else f"{lang}/covenant.html")
 
 
-def matching(area: str = "", article: str = "", year: str = "") -> list[str]:
+def found(view, finding: str) -> bool:
+    """Whether a View's finding, as read, is the one a choice of the finding filter names."""
+    if finding == "not-read":
+        return view.finding is None
+    if finding.startswith("violation-"):
+        return (view.finding is not None and view.finding.outcome == "violation"
+                and finding.split("-", 1)[1] in {article_number(a) for a in view.finding.articles})
+    return view.finding is not None and view.finding.outcome == finding
+
+
+def matching(area: str = "", article: str = "", year: str = "", finding: str = "") -> list[str]:
     """Row ids of the Views the data says match, in register order."""
     return [v.anchor for v in DATA.views
             if (not area or area in v.areas)
             and (not article or article in {article_number(a) for a in v.articles_invoked})
-            and (not year or (v.adopted or "")[:4] == year)]
+            and (not year or (v.adopted or "")[:4] == year)
+            and (not finding or found(v, finding))]
 
 
 def article_and_area() -> tuple[str, str]:
@@ -92,7 +103,7 @@ def test_filter_by_year_with_the_keyboard(page, site_url):
 
 def test_the_views_adopted_after_the_submission_are_marked(page, site_url):
     page.goto(site_url + register_path("en"))
-    later = [v for v in DATA.views if not v.in_submission]
+    later = [v for v in DATA.views if v.adopted and v.adopted > "2022-12-18"]
     assert later, "the register lists no View adopted after the submission"
     for view in later:
         row = page.locator(f"#{view.anchor}")
@@ -132,3 +143,30 @@ def test_offline_copy_filters_and_sorts(context, page, offline_copy, lang):
     page.locator(f"#{first.anchor} a").first.click()
     assert page.url.endswith(f"views/{first.slug}.html")
     watch.check(url)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_filter_by_what_the_committee_found(page, site_url, watch: Watch, lang):
+    """The finding filter shows exactly the rows whose finding, as read, is the one chosen:
+    a violation of an article, a partial reading, nothing read; with the article invoked
+    filter, both apply. The articles invoked never count as a finding."""
+    page.goto(site_url + register_path(lang))
+    status = page.locator(".kz-filters__count")
+    options = page.get_by_label(DATA.label("filter_finding", lang), exact=True).locator("option")
+    values = options.evaluate_all("options => options.map(o => o.value)")
+    assert values[0] == "" and {"violation", "violation-21", "partial", "not-read"} <= set(values)
+    for finding in ("violation-21", "violation", "partial", "not-read"):
+        choose(page, lang, "finding", finding)
+        assert shown(page) == matching(finding=finding), finding
+        assert status.inner_text() == count_text(lang, len(matching(finding=finding)))
+    # invoked article 19 and a violation of article 21 found, together
+    choose(page, lang, "article", "19")
+    choose(page, lang, "finding", "violation-21")
+    assert shown(page) == matching(article="19", finding="violation-21")
+    assert matching(article="19", finding="violation-21") != matching(article="19")
+    # a row whose finding was not read is never among the violations, whatever it invoked
+    invoked_21 = {v.anchor for v in DATA.views if "21" in {article_number(a) for a in v.articles_invoked}}
+    assert invoked_21 - set(matching(finding="violation-21"))
+    page.get_by_role("button", name=DATA.label("filter_clear", lang), exact=True).click()
+    assert shown(page) == matching()
+    watch.check(register_path(lang))
