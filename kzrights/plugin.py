@@ -363,7 +363,7 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         source = f"docs/{page.file.src_uri}" if page else "overrides/404.html"
         if not self.policy_problems.get(source):  # else its content's problems say it already
             self.policy_problems[source] = self._located(
-                check_document(output), page, ", around its content: its title, the navigation, a template")
+                check_document(output, config.site_url or ""), page, ", around its content: its title, the navigation, a template")
         if self.policy_problems[source]:
             return output  # the build fails in on_post_build, with every page's problems
         try:

@@ -478,3 +478,15 @@ def test_the_theme_scope_script_may_name_the_sites_path_only():
         assert inline_script_allowed(INLINE_SCRIPTS[0].format(base=base)), base
     for base in ('"+alert(1)+"', "/kz", "/k z/", "https://evil.example/", "/kz/\\"):
         assert not inline_script_allowed(INLINE_SCRIPTS[0].format(base=base)), base
+
+
+def test_links_to_the_sites_own_address_are_links_to_this_site():
+    """Under ``serve`` MkDocs gives the site the address http://127.0.0.1:8000/: the
+    canonical and language links to it are the site's own, other http: links are not."""
+    from kzrights.site.html_policy import check_document
+    page = ('<!doctype html><html lang="en"><head><title>x</title>'
+            '<link rel="canonical" href="http://127.0.0.1:8000/about/"></head><body><p>x</p></body></html>')
+    assert not check_document(page, "http://127.0.0.1:8000/")
+    assert any("http: links are not allowed" in v.what for v in check_document(page))
+    assert any("http: links are not allowed" in v.what
+               for v in check_document(page.replace("127.0.0.1:8000", "evil.example"), "http://127.0.0.1:8000/"))

@@ -133,7 +133,7 @@ def _url_problem(value: str, resource: bool) -> str | None:
 
 @functools.lru_cache(maxsize=65536)  # pages repeat their attributes (classes, links)
 def _attribute_problem(tag: str, name: str, value: str, document: bool = False,
-                       rel: str = "") -> str | None:
+                       rel: str = "", own_address: str = "") -> str | None:
     if name.startswith("on"):
         return "event-handler attributes are not allowed"
     if not _allowed_attribute(tag, name, document):
@@ -144,6 +144,8 @@ def _attribute_problem(tag: str, name: str, value: str, document: bool = False,
         return "only text-align is allowed in style"
     if name == "class" and FORBIDDEN_CLASSES & set(value.split()):
         return f"class {' '.join(sorted(FORBIDDEN_CLASSES & set(value.split())))!r} not allowed"
+    if own_address and value.startswith(own_address) and name in LINK_ATTRIBUTES:
+        value = "/" + value[len(own_address):]  # the site's own address: a path on this site
     if tag == "link" and name == "href":  # loaded (a stylesheet, an icon) or only named
         return _url_problem(value, resource=bool(set(rel.lower().split()) - LINK_NAMES))
     if tag == "form" and name == "action" or tag == "script" and name == "src":
@@ -183,7 +185,7 @@ _FRAME = ("html", "head", "body")
 _REFRESH = re.compile(r"0; url=([^;,\s]+)")  # overrides/redirect.html: to a page of this site  # what the parser adds around a fragment
 
 
-def _check_tree(html: str, document: bool) -> list[Violation]:
+def _check_tree(html: str, document: bool, own_address: str = "") -> list[Violation]:
     violations: list[Violation] = []
     where = _Locator(html)
 
@@ -210,7 +212,8 @@ def _check_tree(html: str, document: bool) -> list[Violation]:
         rel = attributes.get("rel") or ""
         for name, value in attributes.items():
             name = name.lower()
-            problem = _attribute_problem(tag, name, value or "", document, rel if tag == "link" else "")
+            problem = _attribute_problem(tag, name, value or "", document, rel if tag == "link" else "",
+                                         own_address)
             if problem:
                 shown = f"{name}={value!r}" if value else name
                 add(f"<{tag} {shown}>: {problem}",
@@ -233,11 +236,12 @@ def check_html(html: str) -> list[Violation]:
     return list(_violations(html))
 
 
-def check_document(html: str) -> list[Violation]:
+def check_document(html: str, own_address: str = "") -> list[Violation]:
     """The same for a finished page as a whole: its content's allowlist, and around it
     only what the theme writes (``DOCUMENT_ELEMENTS``), inline scripts only from the fixed
-    list (kzrights/site/csp.py)."""
-    return list(_document_violations(html))
+    list (kzrights/site/csp.py). Links to ``own_address`` (the site's address: canonical
+    and language links; ``http://127.0.0.1:8000/`` under ``serve``) are links to this site."""
+    return list(_DOCUMENT_CHECKS[own_address](html))
 
 
 @by_content
@@ -245,9 +249,15 @@ def _violations(html: str) -> tuple[Violation, ...]:
     return tuple(_check_tree(html, document=False))
 
 
-@by_content
-def _document_violations(html: str) -> tuple[Violation, ...]:
-    return tuple(_check_tree(html, document=True))
+class _DocumentChecks(dict):
+    """One remembered check per site address (a build has one)."""
+
+    def __missing__(self, own_address: str):
+        self[own_address] = by_content(lambda html: tuple(_check_tree(html, True, own_address)))
+        return self[own_address]
+
+
+_DOCUMENT_CHECKS = _DocumentChecks()
 
 
 def source_line(source: str, needle: str) -> int | None:
