@@ -4,12 +4,12 @@ ProperDocs) and the package. The only module that imports MkDocs.
 It holds the build's state on the instance (the plugin defines ``on_startup``, so under
 ``serve`` one instance lives across rebuilds) and does, per event, in this order:
 
-- ``on_config``: languages to build (``KZ_LANGS``), data loaded and checked, every page of
-  every language rendered once (all problems in one report), the page extension configured
-  for the language, one ``git log``, the search tables and the page policy for templates,
-  the one 404 page.
-- ``on_config``, first of all: no symbolic link under docs/, data/, sources/, overrides/;
-  every page's size, line and nesting limits and front matter before MkDocs reads it.
+- ``on_config``: first, no symbolic link under docs/, data/, sources/, overrides/ and every
+  page's size, line and nesting limits and front matter, before MkDocs reads a page; then
+  languages to build (``KZ_LANGS``), data loaded and checked, every page of every language
+  rendered once (all problems in one report), the page extension configured for the
+  language, one ``git log``, the search tables and the page policy for templates, the one
+  404 page.
 - ``on_files`` (after mkdocs-static-i18n has placed the language's files): files that are
   not pages published only by type (an SVG after the allowlist); the open data,
   the generated record pages, the "Cite this" files.
@@ -108,7 +108,7 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         return config.plugins["i18n"]
 
     def lang(self, config: MkDocsConfig) -> str:
-        """The language being built (None before mkdocs-static-i18n's first on_config)."""
+        """The language being built (the default one before mkdocs-static-i18n's first on_config)."""
         i18n = self._i18n(config)
         return i18n.current_language or i18n.default_language
 
@@ -363,7 +363,8 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         source = f"docs/{page.file.src_uri}" if page else "overrides/404.html"
         if not self.policy_problems.get(source):  # else its content's problems say it already
             self.policy_problems[source] = self._located(
-                check_document(output, config.site_url or ""), page, ", around its content: its title, the navigation, a template")
+                check_document(output, config.site_url or ""), page,
+                ", around its content: its title, the navigation, a template")
         if self.policy_problems[source]:
             return output  # the build fails in on_post_build, with every page's problems
         try:
