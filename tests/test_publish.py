@@ -138,7 +138,7 @@ def test_without_an_address_nothing_is_written_wrong(preview_site):
             assert head.one("description") and head.one("og:locale") == LOCALES[lang]
 
 
-def test_cite_this_carries_the_full_address_from_the_site_address(published):
+def test_cite_this_carries_the_full_address_from_the_site_address(built_site):
     """With a site address, "Cite this" on a View page names the page's full address (in
     the text, the CSL-JSON and the BibTeX) and Zotero's tags give it (issue 18)."""
     import html as html_module
@@ -146,7 +146,7 @@ def test_cite_this_carries_the_full_address_from_the_site_address(published):
 
     for lang, slug in (("en", "ccpr-c-120-d-2158-2012"), ("ru", "communication-2548-2015"),
                        ("kk", "ccpr-c-133-d-2726-2016")):
-        folder = (published if lang == "en" else published / lang) / "views" / slug
+        folder = (built_site if lang == "en" else built_site / lang) / "views" / slug
         text = (folder / "index.html").read_text(encoding="utf-8")
         address = f"{ADDRESS}{'' if lang == 'en' else lang + '/'}views/{slug}/"
         block = re.search(r'<p class="cite-text" id="cite-text">(.*?)</p>', text)[1]

@@ -16,7 +16,7 @@ from kzrights.i18n import LANGS, format_date
 from kzrights.data.source_text import SOURCE_FILE
 from kzrights.data.symbols import normalise_symbol, symbol_slug
 
-from .conftest import ROOT, real_data
+from .conftest import ADDRESS, ROOT, real_data
 
 DATA = real_data()  # loaded once per test process
 SUBMISSION = (ROOT / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt").read_text(encoding="utf-8")
@@ -353,11 +353,13 @@ def test_every_view_page_has_its_own_description_and_citation_tags(built_site, l
             assert tags["citation_date"] == view.adopted.replace("-", "/")
         if view.symbol:
             assert tags["citation_technical_report_number"] == (view.printed_symbol or view.symbol)
-        assert "citation_public_url" not in tags  # no site address in this build
+        prefix = "" if lang == "en" else f"{lang}/"
+        assert tags["citation_public_url"] == f"{ADDRESS}{prefix}views/{view.slug}/"  # the build's address
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_cite_this_without_a_site_address_leaves_the_address_to_the_browser(built_site, lang):
+def test_cite_this_without_a_site_address_leaves_the_address_to_the_browser(preview_site, lang):
+    built_site = preview_site / "site"  # the editor's preview: no site address
     prefix = "" if lang == "en" else f"/{lang}"
     for view in DATA.views[:3] + DATA.views[-3:]:
         text = article(view_html(built_site, lang, view.slug))

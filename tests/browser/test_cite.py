@@ -44,9 +44,11 @@ def test_without_javascript_the_citation_stays_and_the_button_is_hidden(browser,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_cite_this_gives_the_full_address_and_the_date_accessed(context, page, site_url, watch, lang):
-    """Without a site address in the build, the citation takes the page's address from the
-    browser, with the date it was accessed, in the text that is copied and in the downloads."""
+def test_cite_this_gives_the_full_address_and_the_date_accessed(context, page, preview_url, watch, lang):
+    """Without a site address in the build (the editor's preview), the citation takes the
+    page's address from the browser, with the date it was accessed, in the text that is
+    copied and in the downloads."""
+    site_url = preview_url
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     path = page_url(lang, "views/communication-2548-2015")
     page.goto(site_url + path + "#finding", wait_until="load")
