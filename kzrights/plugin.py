@@ -8,14 +8,18 @@ It holds the build's state on the instance (the plugin defines ``on_startup``, s
   every language rendered once (all problems in one report), the page extension configured
   for the language, one ``git log``, the search tables and the page policy for templates,
   the one 404 page.
-- ``on_files`` (after mkdocs-static-i18n has placed the language's files): the open data,
+- ``on_config``, first of all: no symbolic link under docs/, data/, sources/, overrides/;
+  every page's size, line and nesting limits and front matter before MkDocs reads it.
+- ``on_files`` (after mkdocs-static-i18n has placed the language's files): files that are
+  not pages published only by type (an SVG after the allowlist); the open data,
   the generated record pages, the "Cite this" files.
 - ``on_page_markdown``: the page's name for error messages, "Cite this", the editors' footer
   and the outdated-translation notice.
 - ``on_page_content``: links between pages resolved, UN symbols kept whole, the HTML
   allowlist, the page description.
-- ``on_post_page`` / ``on_post_template``: the Content-Security-Policy hashes; no label
-  placeholder (``{date}``) left showing as text.
+- ``on_post_page`` / ``on_post_template``: the finished page checked whole by the allowlist
+  (head, navigation, header and title included; inline scripts only the fixed list), no
+  label placeholder (``{date}``) left showing as text, then the Content-Security-Policy hashes.
 - ``on_post_build`` (after every language is built): Material's CDN loads pointed at the
   site, the allowlist and placeholder problems of all pages reported at once.
 """
@@ -38,6 +42,7 @@ from mkdocs.utils.meta import get_data
 from kzrights.data.history import last_changed
 from kzrights.data.load import DataError, SiteData, load_site_cached
 from kzrights.data.memo import tree_stamp
+from kzrights.data.page_source import check_page
 from kzrights.data.translation import FIELD, version
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.pages.directives import DirectiveError, append_after_page, render_page_once
@@ -50,10 +55,11 @@ from kzrights.render.opendata import OPEN_DATA_DIR, build_open_data
 from kzrights.render.text import keep_symbols_whole
 from kzrights.render.view_page import view_page_path
 from kzrights.site.csp import PAGE_POLICY, fill_hashes
-from kzrights.site.html_policy import check_html, source_line
+from kzrights.site.html_policy import check_document, check_html, source_line
 from kzrights.site.meta import page_description
 from kzrights.site.placeholders import shown_placeholders
 from kzrights.site.search import rules as kk_search_rules
+from kzrights.site.static_files import static_file_problems, symlinks
 from kzrights.site.theme_assets import localise_bundle
 
 EXTENSION = "kzrights.pages.mdext"
@@ -132,6 +138,11 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
             self._choose_languages(config)
             self.policy_problems.clear()  # nothing of an aborted build is carried over
             self.placeholder_problems.clear()
+            if links := symlinks(self.root(config)):  # before anything reads (follows) them
+                raise PluginError("symbolic links are not allowed (a link could publish any file of "
+                                  "the machine), nothing was built:\n"
+                                  + "\n".join(f"{link}: a symbolic link; put the file itself there"
+                                               for link in links))
         data = self.data(config)  # fail before MkDocs writes anything
         if first:
             self.dates = last_changed(self.root(config))  # one git log per build
@@ -174,13 +185,17 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
         found = []
         for lang in LANGS:
             for path in sorted((docs_dir / lang).rglob("*.md")):
+                name = path.relative_to(docs_dir.parent).as_posix()
                 source = path.read_text(encoding="utf-8-sig")
+                _, refused = check_page(source)  # limits, then front matter: before MkDocs reads it
+                if refused:
+                    found += [f"{name}:{line}: {message}" for line, message in refused]
+                    continue
                 markdown, _ = get_data(source)
                 try:
                     render_page_once(markdown, lang, data)
                 except DirectiveError as err:
-                    found += _problems(path.relative_to(docs_dir.parent).as_posix(),
-                                       markdown_first_line(source, markdown), err)
+                    found += _problems(name, markdown_first_line(source, markdown), err)
             try:
                 pages = generated_pages(data, lang)
             except ValueError:
@@ -202,6 +217,7 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
 
     @event_priority(AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._check_static_files(files, config)
         data, lang, prefix = self.data(config), self.lang(config), self.prefix(config)
         if self.config.render:
             for name, content in build_open_data(data).items():
@@ -213,6 +229,22 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
                 files.append(File.generated(config, f"{prefix}{page.removesuffix('.md')}/{name}",
                                             content=content))
         return files
+
+    def _check_static_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The project's files that are not pages (docs/, overrides/) are published only by
+        type, an SVG image only after the allowlist (kzrights/site/static_files.py)."""
+        root = self.root(config).resolve()
+        own = [Path(config.docs_dir).resolve(), Path(config.theme.custom_dir or root / "overrides").resolve()]
+        problems = []
+        for file in files:
+            if not file.abs_src_path or file.is_documentation_page():
+                continue
+            path = Path(file.abs_src_path)
+            if any(path.is_relative_to(folder) for folder in own):
+                problems += [f"{path.relative_to(root).as_posix()}: {problem}"
+                             for problem in static_file_problems(path)]
+        if problems:
+            raise PluginError("files that may not be published, nothing was built:\n" + "\n".join(problems))
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig, data: SiteData, lang: str,
                              prefix: str) -> None:
@@ -298,25 +330,37 @@ class KzRightsPlugin(BasePlugin[KzRightsConfig]):
 
     def _check_policy(self, html: str, page: Page) -> None:
         """The page's HTML against the allowlist; problems are reported after the build."""
-        source = f"docs/{page.file.src_uri}"
-        path = page.file.abs_src_path  # None for a generated page
+        self.policy_problems[f"docs/{page.file.src_uri}"] = self._located(check_html(html), page, "")
+
+    @staticmethod
+    def _located(violations, page: Page | None, outside: str) -> list[str]:
+        """``file:line: what`` for each violation, the line found in the page's source."""
+        source = f"docs/{page.file.src_uri}" if page else "overrides/404.html"
+        path = page.file.abs_src_path if page else None  # None for a generated page
         text = Path(path).read_text(encoding="utf-8-sig") if path and Path(path).is_file() else ""
         problems = []
-        for violation in check_html(html):
+        for violation in violations:
             line = source_line(text, violation.needle)
             problems.append(f"{source}:{line}: {violation.what}" if line
-                            else f"{source}: {violation.what} (in the HTML the page produced)")
-        self.policy_problems[source] = problems
+                            else f"{source}: {violation.what} (in the HTML the page produced{outside})")
+        return problems
 
     # -- on_post_page, on_post_template, on_post_build ----------------------------------
 
     def on_post_page(self, output: str, page: Page | None, config: MkDocsConfig) -> str:
+        """The finished page, whole, against the allowlist and for placeholders shown as
+        text; then its policy's hashes."""
         self._check_placeholders(output, page, config)
+        source = f"docs/{page.file.src_uri}" if page else "overrides/404.html"
+        if not self.policy_problems.get(source):  # else its content's problems say it already
+            self.policy_problems[source] = self._located(
+                check_document(output), page, ", around its content: its title, the navigation, a template")
+        if self.policy_problems[source]:
+            return output  # the build fails in on_post_build, with every page's problems
         try:
             return fill_hashes(output)
         except ValueError as err:
-            where = page.file.src_uri if page else "a static page"
-            raise PluginError(f"{where}: {err} (overrides/main.html)") from None
+            raise PluginError(f"{source}: {err} (overrides/main.html)") from None
 
     def _check_placeholders(self, output: str, page: Page | None, config: MkDocsConfig) -> None:
         """A label's ``{name}`` shown as text (escaped before it was filled): reported after

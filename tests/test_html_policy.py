@@ -10,7 +10,7 @@ import os
 import pytest
 
 from kzrights.site import publish
-from kzrights.site.csp import fill_hashes
+from kzrights.site.csp import INLINE_SCRIPTS, fill_hashes
 from kzrights.site.html_policy import check_html
 
 ORDINARY = [
@@ -87,15 +87,19 @@ def sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def test_csp_hashes_every_inline_script_and_style():
+SCOPE = INLINE_SCRIPTS[0].format(base="../..")  # Material's, with "&&" in the next one
+TARGET = INLINE_SCRIPTS[2]
+
+
+def test_csp_hashes_the_sites_own_inline_scripts_and_every_style():
     page = ('<head><meta http-equiv="Content-Security-Policy" content="script-src '
             "'self' 'inline-script-hashes'; style-src 'self' 'inline-style-hashes'\">"
-            '<script>var a = "&amp;";</script><script type="application/json">{}</script>'
-            '<script src="x.js"></script></head><body><td style="text-align: right;">1</td>'
-            '<td style="text-align: right;">2</td></body>')
+            f'<script>{TARGET}</script><script type="application/json">{{}}</script>'
+            '<script src="x.js"></script></head><body><table><tr><td style="text-align: right;">1</td>'
+            '<td style="text-align: right;">2</td></tr></table></body>')
     filled = fill_hashes(page)
-    script = 'var a = "&amp;";'  # raw text: the browser hashes it undecoded
-    assert f"script-src 'self' {sha(script)};" in filled
+    assert "&&" in TARGET  # raw text: the browser hashes it undecoded
+    assert f"script-src 'self' {sha(TARGET)};" in filled
     assert f"style-src 'self' {sha('text-align: right;')}\"" in filled
     with pytest.raises(ValueError):
         fill_hashes("<head><script>x</script></head>")
@@ -110,9 +114,9 @@ def test_remembered_checks_and_hashes_follow_the_page():
     assert [v.what for v in check_html(clean + "<script>x</script>")] == ["<script>: element not allowed"]
     head = ('<head><meta http-equiv="Content-Security-Policy" content="script-src '
             "'self' 'inline-script-hashes'; style-src 'self' 'inline-style-hashes'\">")
-    first, second = fill_hashes(head + "<script>a</script>"), fill_hashes(head + "<script>b</script>")
-    assert sha("a") in first and sha("b") in second and sha("a") not in second
-    assert fill_hashes(head + "<script>a</script>") == first
+    first, second = fill_hashes(head + f"<script>{SCOPE}</script>"), fill_hashes(head + f"<script>{TARGET}</script>")
+    assert sha(SCOPE) in first and sha(TARGET) in second and sha(SCOPE) not in second
+    assert fill_hashes(head + f"<script>{SCOPE}</script>") == first
 
 
 def test_swap_without_atomic_exchange(tmp_path):

@@ -1,5 +1,6 @@
 """The Material templates the site copies (base.html, partials/header.html,
-partials/nav-item.html, partials/toc.html) differ from the pinned Material only by the changes listed here. After a Material upgrade this test
+partials/nav-item.html, partials/toc.html) differ from the pinned Material only by the changes listed here
+(among them: page titles and metadata escaped). After a Material upgrade this test
 fails until the copies are regenerated:
 
     python -m tests.test_search_theme        # rewrites overrides/base.html and header.html
@@ -42,6 +43,13 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         # document order: site.js (overrides/main.html), the bundle, extra_javascript.
         ("<script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>",
          "<script defer src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>"),
+        # Page metadata is escaped (the front matter keys are limited too:
+        # kzrights/data/page_source.py). A page's title is HTML with entities (MkDocs takes
+        # it from the h1): striptags reads it as text, e writes it as HTML again.
+        ('content="{{ page.meta.description }}"', 'content="{{ page.meta.description | e }}"'),
+        ('content="{{ page.meta.author }}"', 'content="{{ page.meta.author | e }}"'),
+        ("<title>{{ page.meta.title }} -", "<title>{{ page.meta.title | e }} -"),
+        ("<title>{{ page.title | striptags }} -", "<title>{{ page.title | striptags | e }} -"),
     ],
     "partials/header.html": [
         (GENERATED, note("partials/header.html")),
@@ -62,6 +70,9 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
     </label>
     {% include "partials/search.html" %}
 """),
+        # Page metadata escaped, as in base.html.
+        ("              {{ page.meta.title }}\n", "              {{ page.meta.title | e }}\n"),
+        ("              {{ page.title }}\n", "              {{ page.title | striptags | e }}\n"),
     ],
     "partials/nav-item.html": [
         (GENERATED, note("partials/nav-item.html")),
@@ -69,6 +80,9 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
         # (Nu checker error); no attribute at all is what was meant.
         ('id="{{ path }}_label" tabindex="{{ tabindex }}">',
          'id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>', 2),
+        # Page titles and metadata escaped, as in base.html.
+        ("    {{ nav_item.title }}\n", "    {{ nav_item.title | striptags | e }}\n"),
+        ("<small>{{ nav_item.meta.subtitle }}</small>", "<small>{{ nav_item.meta.subtitle | e }}</small>"),
     ],
     "partials/toc.html": [
         (GENERATED, note("partials/toc.html")),

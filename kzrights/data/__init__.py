@@ -7,6 +7,7 @@
 - :mod:`.symbols`: UN document symbols (normalise, parse, link)
 - :mod:`.labels`: which interface labels the code uses, with their ``{placeholders}``
 - :mod:`.schema`: the data formats documented from the models
+- :mod:`.page_source`: a page's source checked first: size, line and nesting limits, front matter
 - :mod:`.translation`: which English version each translation names; translation states
 - :mod:`.history`: each file's last change, from one ``git log``
 """

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel
 
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.data.load import ID_FIELDS, RECORD_FILES, SiteData
 from kzrights.data.memo import Remembered
 from kzrights.data.models import Text
+from kzrights.data.plainyaml import parse_plain_yaml
 
 FIELD = "translation_of"
 # A page's front matter: the one pattern every reader of pages uses.
@@ -46,10 +46,10 @@ class Page:
         match = FRONT_MATTER.match(text)
         if not match:
             return cls({}, text, 1)
-        try:
-            meta = yaml.safe_load(match["yaml"] or "") or {}
-        except yaml.YAMLError:  # not front matter MkDocs can read: the page has no stamp
-            meta = {}
+        # The data files' strict YAML subset (no aliases: a few bytes cannot become
+        # gigabytes); front matter it cannot read gives the page no stamp.
+        parsed, _ = parse_plain_yaml(match["yaml"] or "")
+        meta = parsed.value if parsed and parsed.value else {}
         return cls(meta if isinstance(meta, dict) else {}, text[match.end():],
                    match[0].count("\n") + 1)
 

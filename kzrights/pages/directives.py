@@ -215,6 +215,11 @@ def render_page(markdown: str, lang: str, data: SiteData, *, first_line: int = 1
             block = _BLOCK.match(line)
             if line.strip() == AFTER_PAGE:
                 raise ValueError(f"{AFTER_PAGE} is reserved for the build's additions to a page")
+            if not block and "<!--" in _CODE_SPAN.sub("", line):
+                raise ValueError("HTML comments are not allowed in pages, only the site's own "
+                                 "directives alone on a line (<!-- cases area=assembly -->): "
+                                 "a browser may read a comment differently; write notes for "
+                                 "editors in the pull request")
             if block and block["name"] == "sources":
                 sources_at = len(out)
                 out.append("")

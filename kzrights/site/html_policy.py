@@ -1,9 +1,17 @@
-"""What the HTML of a page's content may contain: one allowlist of elements, attributes,
-URL schemes and hosts, checked on what a page's Markdown and directives produced.
+"""What the HTML of a page may contain: one allowlist of elements, attributes, URL schemes
+and hosts, checked on what a page's Markdown and directives produced (:func:`check_html`)
+and on every finished page as a whole, head, navigation, header and title included
+(:func:`check_document`).
+
+HTML is read as a browser reads it: by Lexbor (through selectolax), a parser that follows
+the WHATWG HTML specification, so ``<!-->``, unclosed comments, ``</title>`` in a title,
+foreign (SVG) content and entities in attribute names mean what they mean to a browser.
 
 Adding a harmless element or attribute is one line in ``ELEMENTS`` or ``GLOBAL``.
 Anything not listed (``<script>``, ``<iframe>``, ``<style>``, ``<object>``, event-handler
-attributes, ``javascript:`` URLs, images from other hosts…) is a violation.
+attributes, ``javascript:`` URLs, images from other hosts, HTML comments…) is a violation.
+Around the content a page may have only what the theme writes (``DOCUMENT_ELEMENTS``), and
+inline scripts only from the fixed list of kzrights/site/csp.py.
 """
 
 from __future__ import annotations
@@ -11,10 +19,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
 from kzrights.site.content_cache import by_content
+from kzrights.site.csp import inline_script_allowed
 
 # Attributes every element may have; a name ending in "*" is a prefix (data-*, aria-*).
 GLOBAL = {"id", "class", "lang", "dir", "title", "role", "hidden", "tabindex", "style",
@@ -48,7 +58,7 @@ ELEMENTS: dict[str, set[str]] = {
     "fieldset": {"disabled", "name"}, "legend": set(), "label": {"for"},
     "input": {"type", "name", "value", "checked", "disabled", "placeholder", "autocomplete",
               "inputmode", "spellcheck", "size", "maxlength", "min", "max", "step",
-              "readonly", "required"},
+              "readonly", "required", "autocapitalize"},
     "select": {"name", "multiple", "disabled", "size", "required"},
     "option": {"value", "selected", "disabled", "label"},
     "optgroup": {"label", "disabled"}, "output": {"for", "name"},
@@ -66,11 +76,28 @@ ELEMENTS: dict[str, set[str]] = {
     "tspan": {"x", "y", "dx", "dy"},
 }
 
+# Around a page's content, what the theme and overrides/ write: the document's frame, its
+# head (the policy, descriptions, links to the site's stylesheets and alternates) and its
+# scripts (files of the site; inline only the fixed list of kzrights/site/csp.py, or JSON).
+DOCUMENT_ELEMENTS: dict[str, set[str]] = {
+    "html": set(), "head": set(), "body": set(), "main": set(), "title": set(),
+    "meta": {"charset", "name", "property", "content", "http-equiv"},
+    "link": {"rel", "href", "hreflang"},
+    "script": {"src", "defer", "type"},
+    "form": {"method", "action"},  # the 404 page's search: a path of this site
+}
+# <link rel=…> whose href is loaded (a resource of the site) or only named (a link).
+LINK_RESOURCES = {"stylesheet", "icon"}
+LINK_NAMES = {"canonical", "prev", "next", "alternate"}
+
 # Attributes whose value must be one of these (lower case).
 VALUES: dict[tuple[str, str], set[str]] = {
     ("input", "type"): {"checkbox", "radio", "search", "text", "number", "hidden"},
     ("button", "type"): {"button", "submit", "reset"},
     ("form", "method"): {"get", "dialog"},
+    ("meta", "http-equiv"): {"content-security-policy", "refresh"},  # refresh: overrides/redirect.html
+    ("link", "rel"): LINK_RESOURCES | LINK_NAMES,
+    ("script", "type"): {"application/json"},
 }
 
 # Classes that make the theme load code (Material loads Mermaid from a CDN for these).
@@ -92,8 +119,8 @@ class Violation:
     needle: str     # text to look for in the page's source to find its line
 
 
-def _allowed_attribute(tag: str, name: str) -> bool:
-    allowed = GLOBAL | ELEMENTS[tag]
+def _allowed_attribute(tag: str, name: str, document: bool) -> bool:
+    allowed = GLOBAL | ELEMENTS.get(tag, set()) | (DOCUMENT_ELEMENTS.get(tag, set()) if document else set())
     return name in allowed or any(a.endswith("*") and name.startswith(a[:-1]) for a in allowed)
 
 
@@ -116,10 +143,11 @@ def _url_problem(value: str, resource: bool) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)  # pages repeat their attributes (classes, links)
-def _attribute_problem(tag: str, name: str, value: str) -> str | None:
+def _attribute_problem(tag: str, name: str, value: str, document: bool = False,
+                       rel: str = "") -> str | None:
     if name.startswith("on"):
         return "event-handler attributes are not allowed"
-    if not _allowed_attribute(tag, name):
+    if not _allowed_attribute(tag, name, document):
         return "attribute not allowed"
     if (tag, name) in VALUES and value.lower() not in VALUES[(tag, name)]:
         return f"value {value!r} not allowed"
@@ -127,51 +155,112 @@ def _attribute_problem(tag: str, name: str, value: str) -> str | None:
         return "only text-align is allowed in style"
     if name == "class" and FORBIDDEN_CLASSES & set(value.split()):
         return f"class {' '.join(sorted(FORBIDDEN_CLASSES & set(value.split())))!r} not allowed"
+    if tag == "link" and name == "href":  # loaded (a stylesheet, an icon) or only named
+        return _url_problem(value, resource=bool(set(rel.lower().split()) - LINK_NAMES))
+    if tag == "form" and name == "action" or tag == "script" and name == "src":
+        return _url_problem(value, resource=True)
     if name in LINK_ATTRIBUTES or name in RESOURCE_ATTRIBUTES:
         return _url_problem(value, resource=name in RESOURCE_ATTRIBUTES)
     return None
 
 
-class _Checker(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.violations: list[Violation] = []
+class _Locator:
+    """The line of each element in the HTML, found by looking for its start tag after the
+    previous one's (the parser gives no positions); elements the parser implied take the
+    line of the last one found."""
 
-    def _add(self, what: str, needle: str) -> None:
-        self.violations.append(Violation(self.getpos()[0], what, needle))
+    def __init__(self, html: str):
+        self.lower = html.lower()
+        self.at = 0
 
-    def handle_starttag(self, tag, attrs):
-        if tag not in ELEMENTS:
-            self._add(f"<{tag}>: element not allowed", f"<{tag}")
-            return
-        for name, value in attrs:
-            problem = _attribute_problem(tag, name, value or "")
+    def element(self, tag: str) -> None:
+        found = self.lower.find("<" + tag, self.at)
+        if found >= 0:
+            self.at = found + 1
+
+    def comment(self) -> None:
+        found = self.lower.find("<!", self.at)
+        if found < 0:
+            found = self.lower.find("<?", self.at)
+        if found >= 0:
+            self.at = found + 1
+
+    @property
+    def line(self) -> int:
+        return self.lower.count("\n", 0, max(self.at - 1, 0)) + 1
+
+
+_FRAME = ("html", "head", "body")
+_REFRESH = re.compile(r"0; url=([^;,\s]+)")  # overrides/redirect.html: to a page of this site  # what the parser adds around a fragment
+
+
+def _check_tree(html: str, document: bool) -> list[Violation]:
+    violations: list[Violation] = []
+    where = _Locator(html)
+
+    def add(what: str, needle: str) -> None:
+        violations.append(Violation(where.line, what, needle))
+
+    root = LexborHTMLParser(html).root
+    nodes: list[LexborNode] = [root] if root is not None else []
+    for node in (n for top in nodes for n in top.traverse(include_text=False)):
+        if node.is_comment_node:
+            where.comment()
+            add("HTML comments are not allowed (only the site's own directives, alone on a line)", "<!--")
+            continue
+        tag = (node.tag or "").lower()
+        if not node.is_element_node or tag.startswith(("-", "#", "!")):
+            continue
+        where.element(tag)
+        attributes = node.attributes
+        if not document and tag in _FRAME:
+            if attributes:  # <body onload=…> lands on the frame's element
+                add(f"<{tag}>: element not allowed", f"<{tag}")
+            continue
+        if tag not in ELEMENTS and not (document and tag in DOCUMENT_ELEMENTS):
+            add(f"<{tag}>: element not allowed", f"<{tag}")
+            continue
+        rel = attributes.get("rel") or ""
+        for name, value in attributes.items():
+            name = name.lower()
+            problem = _attribute_problem(tag, name, value or "", document, rel if tag == "link" else "")
             if problem:
                 shown = f"{name}={value!r}" if value else name
-                self._add(f"<{tag} {shown}>: {problem}", value if name in LINK_ATTRIBUTES |
-                          RESOURCE_ATTRIBUTES and value else name)
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_pi(self, data):
-        self._add("processing instruction not allowed", "<?")
-
-    def unknown_decl(self, data):
-        self._add("declaration not allowed", "<!")
+                add(f"<{tag} {shown}>: {problem}",
+                    value if name in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES and value else name)
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            target = _REFRESH.fullmatch(attributes.get("content") or "")
+            if not target or _url_problem(target[1], resource=True):
+                add(f"<meta http-equiv='refresh'>: only to a page of this site", "refresh")
+        if tag == "script" and "src" not in attributes and (attributes.get("type") or "").lower() != "application/json":
+            text = node.text(deep=True)
+            if not inline_script_allowed(text):
+                add("<script>: an inline script that is not one of the site's own "
+                    f"(kzrights/site/csp.py): {' '.join(text.split())[:60]!r}", "<script")
+    return violations
 
 
 def check_html(html: str) -> list[Violation]:
-    """Every element, attribute and URL in ``html`` that the allowlist does not allow."""
+    """Every element, attribute, URL and comment in ``html`` (a page's content) that the
+    allowlist does not allow."""
     return list(_violations(html))
+
+
+def check_document(html: str) -> list[Violation]:
+    """The same for a finished page as a whole: its content's allowlist, and around it
+    only what the theme writes (``DOCUMENT_ELEMENTS``), inline scripts only from the fixed
+    list (kzrights/site/csp.py)."""
+    return list(_document_violations(html))
 
 
 @by_content
 def _violations(html: str) -> tuple[Violation, ...]:
-    checker = _Checker()
-    checker.feed(html)
-    checker.close()
-    return tuple(checker.violations)
+    return tuple(_check_tree(html, document=False))
+
+
+@by_content
+def _document_violations(html: str) -> tuple[Violation, ...]:
+    return tuple(_check_tree(html, document=True))
 
 
 def source_line(source: str, needle: str) -> int | None:
