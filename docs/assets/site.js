@@ -261,23 +261,26 @@
       return out;
     }
 
+    // The first maxVariants combinations of the words' forms, in the order of Python's
+    // itertools.product (the last word's forms change fastest), without making the others:
+    // linear in the query, which is cut to maxQuery characters first.
     function queryVariants(query) {
-      var perWord = words(query).map(variants);
+      var perWord = words(query.slice(0, rules.maxQuery)).map(variants);
       if (!perWord.length) return [];
-      var combos = [[]];
-      perWord.forEach(function (options) {
-        var next = [];
-        combos.forEach(function (c) {
-          options.forEach(function (o) { next.push(c.concat([o])); });
-        });
-        combos = next;
-      });
-      return combos.slice(0, rules.maxVariants).map(function (c) { return c.join(" "); });
+      var index = perWord.map(function () { return 0; }), out = [];
+      while (out.length < rules.maxVariants) {
+        out.push(index.map(function (i, w) { return perWord[w][i]; }).join(" "));
+        var w = index.length - 1;
+        while (w >= 0 && ++index[w] === perWord[w].length) { index[w] = 0; w--; }
+        if (w < 0) break;
+      }
+      return out;
     }
 
     return { stem: stem, variants: variants, words: words, queryVariants: queryVariants };
   }
 
+  var MAX_QUERY = 200;  // kzrights/site/search.py MAX_QUERY
   var kazakh = config.kk ? kazakhStemmer(config.kk) : null;
   // For the browser tests: the stemmer, and the query whose results are on screen.
   var testHook = window.kzSearch = { kazakh: kazakh, lastShown: null, complete: false };
@@ -383,7 +386,8 @@
     }
 
     function run() {
-      var query = input.value.trim();
+      // At most MAX_QUERY characters are searched (kzrights/site/search.py): bounded work.
+      var query = input.value.trim().slice(0, MAX_QUERY);
       if (offline) { say(t.offline); return; }
       if (query === lastQuery) return;
       lastQuery = query;

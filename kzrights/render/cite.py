@@ -22,7 +22,11 @@ from kzrights.data.symbols import undocs_url
 
 CITE_FILES = ("cite.json", "cite.bib")  # written next to the page: views/<slug>/cite.json
 _QUOTES = {"en": ("“", "”"), "ru": ("«", "»"), "kk": ("«", "»")}
-_BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_~^])")
+# BibTeX counts braces whatever stands before them ("\{" too): a brace in a name is written
+# as a command whose own braces are balanced, so no text can end a field or the entry.
+_BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+_BIBTEX_WRITTEN = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+                   "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,12 @@ def csl_json(ref: Reference) -> str:
 
 
 def _bib(value: str) -> str:
-    return _BIBTEX_SPECIAL.sub(r"\\\1", value)
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_WRITTEN.get(m[0], "\\" + m[0]), value)
+
+
+def _bib_url(url: str) -> str:
+    """A URL with the characters BibTeX would read (braces, backslash, space) percent-encoded."""
+    return "".join(f"%{ord(c):02X}" if c in "{}\\ " else c for c in url)
 
 
 def bibtex(ref: Reference) -> str:
@@ -103,7 +112,7 @@ def bibtex(ref: Reference) -> str:
     if "issued" in csl:
         parts = csl["issued"]["date-parts"][0]
         fields += [("year", str(parts[0])), ("date", "-".join(f"{p:02d}" for p in parts))]
-    fields += [("url", csl["URL"]), ("note", _bib(ref.text)), ("langid", csl["language"])]
+    fields += [("url", _bib_url(csl["URL"])), ("note", _bib(ref.text)), ("langid", _bib(csl["language"]))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{ref.key},\n{body}\n}}\n"
 

@@ -77,6 +77,10 @@ KAZAKH_WORD = re.compile(r"^[а-яёәғқңөұүһі]+$")
 _EDGE_PUNCT = "«»\"'“”„()[]{}.,;:!?…"
 
 MAX_VARIANTS = 4
+MAX_QUERY = 200  # characters of a query that are searched (site.js cuts it there too)
+
+# What JavaScript's /\s+/ splits on (site.js), so that both split a query alike.
+_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 
 
 def _stem_ok(stem: str) -> bool:
@@ -136,7 +140,7 @@ def words(query: str) -> list[str]:
     """The words of a query: split on spaces, edge punctuation off, and endings written
     after a hyphen dropped («ҮЕҰ-лардың» → «ҮЕҰ»); other hyphenated words are kept whole."""
     out = []
-    for token in query.split():
+    for token in _SPACE.split(query):
         token = token.strip(_EDGE_PUNCT)
         head, hyphen, tail = token.rpartition("-")
         if hyphen and head and _is_ending(tail.lower()):
@@ -148,8 +152,9 @@ def words(query: str) -> list[str]:
 
 def query_variants(query: str, limit: int = MAX_VARIANTS) -> list[str]:
     """Whole queries to run, best first: every combination of the words' variants,
-    at most ``limit`` of them. An empty query gives an empty list."""
-    per_word = [variants(w) for w in words(query)]
+    at most ``limit`` of them, made lazily (linear in the query, which is cut to
+    ``MAX_QUERY`` characters). An empty query gives an empty list."""
+    per_word = [variants(w) for w in words(query[:MAX_QUERY])]
     if not per_word:
         return []
     combos = itertools.islice(itertools.product(*per_word), limit)
@@ -166,5 +171,6 @@ def rules() -> dict:
         "voicing": VOICING,
         "elisions": ELISIONS,
         "maxVariants": MAX_VARIANTS,
+        "maxQuery": MAX_QUERY,
         "punctuation": _EDGE_PUNCT,
     }
