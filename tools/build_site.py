@@ -78,12 +78,13 @@ Civil and political rights in Kazakhstan - offline copy
 def source_date_epoch() -> int:
     """The one date of everything a build writes (MkDocs' sitemap dates, archive entries),
     so that two builds of a commit are identical: $SOURCE_DATE_EPOCH, else the time of
-    the last commit, else 1980-01-01 (a copy without git history)."""
+    the last commit (or now, if that commit is dated later: kzrights/data/history.py),
+    else 1980-01-01 (a copy without git history)."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return int(os.environ["SOURCE_DATE_EPOCH"])
     try:
-        return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
-                                  capture_output=True, text=True).stdout)
+        return min(int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
+                                      capture_output=True, text=True).stdout), int(time.time()))
     except (OSError, ValueError, subprocess.CalledProcessError):
         return ZIP_EPOCH
 

@@ -1,9 +1,14 @@
 """Serve a built site as a good static host does (``tools/build_site.py --serve``): the
 ``.br`` or ``.gz`` copy of a file (kzrights/site/compress.py) when the browser accepts it, the
-right Content-Type, the headers of kzrights/site/headers.py (the document's security headers with pages only), and the site's own 404 page."""
+right Content-Type, the headers of kzrights/site/headers.py (the document's security headers with pages only), and the site's own 404 page.
+
+Hostile requests get plain answers: a ``.br``/``.gz`` copy asked for by name is sent as
+the compressed file it is (never as ``text/html``), an over-long path is ``414``, and a
+connection that sends nothing for ``TIMEOUT`` seconds is closed."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import mimetypes
@@ -15,12 +20,20 @@ from kzrights.site.headers import cache_control, security_headers
 
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".map": "application/json",
          ".webmanifest": "application/manifest+json", ".wasm": "application/wasm"}
+# A file whose name ends in a content coding (x.html.br) is that coding's bytes.
+CODED = {"br": "application/x-brotli", "gzip": "application/gzip", "bzip2": "application/x-bzip2",
+         "xz": "application/x-xz", "compress": "application/x-compress"}
+MAX_PATH = 2048   # characters of a request's path; longer is 414
+TIMEOUT = 30      # seconds a connection may stay silent
 _TEXT = ("text/", "application/json", "application/xml", "application/manifest+json",
          "image/svg+xml")
 
 
 def content_type(path: Path) -> str:
-    kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    guessed, coding = mimetypes.guess_type(path.name)
+    if coding:  # x.html.br: compressed bytes, not a page
+        return CODED.get(coding, "application/octet-stream")
+    kind = TYPES.get(path.suffix) or guessed or "application/octet-stream"
     return f"{kind}; charset=utf-8" if kind.startswith(_TEXT) else kind
 
 
@@ -48,12 +61,23 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     encodings = ENCODINGS
     quiet = False
+    timeout = TIMEOUT  # socket timeout: a silent connection is closed, not kept forever
 
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
         if not self.quiet:
             super().log_message(format, *args)
 
     def send_head(self):
+        if len(self.path) > MAX_PATH:
+            self.send_error(414)
+            return None
+        try:
+            return self._send_head()
+        except OSError as err:  # a name too long for the file system, a file vanished…
+            self.send_error(414 if err.errno == errno.ENAMETOOLONG else 404)
+            return None
+
+    def _send_head(self):
         url = urlsplit(self.path)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
