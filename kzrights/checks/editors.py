@@ -20,6 +20,7 @@ from kzrights.checks.prose import (figure_numbers, find_dropped_hedges, find_dro
 from kzrights.data.load import RECORD_FILES, DataError, Problem, SiteData, load_site
 from kzrights.data.schema import SCHEMA_FILES, refresh_schema_section
 from kzrights.data.translation import FIELD, Page, page_states, stamp, stamp_line, version
+from kzrights.data.page_source import check_page as check_page_source
 from kzrights.i18n import DEFAULT_LANG, LANGS
 from kzrights.pages.cited_on import HEADING
 from kzrights.pages.directives import render_page
@@ -131,6 +132,9 @@ def source_findings(path: Path, lang: str, data: SiteData, docs: Path, text: str
 def check_page(path: Path, lang: str, data: SiteData, docs: Path) -> list[str]:
     rel = path.relative_to(docs.parent).as_posix()
     text = path.read_text(encoding="utf-8")
+    _, refused = check_page_source(text)  # limits and front matter first, as the build does
+    if refused:
+        return [f"{rel}:{line}: page: {message}" for line, message in refused]
     page = Page.parse(text)
     problems = []
     for line, token in find_typed_numbers(text):

@@ -41,6 +41,7 @@ _STRIP = [
     re.compile(r"^\s*\d+[.)]\s", re.M),              # ordered-list markers
 ]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:-\d+)*")  # 34.6, 460-1, 2016-2022
+_NEAR = 80  # characters around a number that can make it a reference or a date
 _CHAIN = re.compile(r"^\s*(?:,|;|and|or|и|или|және|немесе|–|-|—|,\s*and|,\s*и)?\s*$", re.I)
 
 
@@ -61,7 +62,11 @@ def find_typed_numbers(markdown: str) -> list[tuple[int, str]]:
     for number, line in enumerate(prose_only(markdown).split("\n"), start=1):
         previous_ok_end: int | None = None
         for match in _NUMBER.finditer(line):
-            token, before, after = match[0], line[:match.start()], line[match.end():]
+            # What decides is next to the number: looking only that far keeps the check
+            # linear in the line (a line of 40,000 digits took minutes).
+            token = match[0]
+            before = line[max(0, match.start() - _NEAR):match.start()]
+            after = line[match.end():match.end() + _NEAR]
             ok = (
                 re.fullmatch(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?", token) is not None
                 or re.search(_REFERENCE_WORDS + r"\s*$", before, re.I) is not None
@@ -77,8 +82,12 @@ def find_typed_numbers(markdown: str) -> list[tuple[int, str]]:
     return findings
 
 
-_LATIN_RUN = re.compile(r"(?:\b[A-Za-z][A-Za-z'’-]+\b[\s,;:]+){3,}\b[A-Za-z][A-Za-z'’-]+\b")
-_CYRILLIC_WORD = re.compile(r"\b[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі-]{2,}\b")
+# Linear: a word is tried only from its start, and read possessively (no backtracking), so
+# a long line of hyphenated letters costs its length, not its square.
+_LATIN_WORD = r"[A-Za-z](?:['’-]*+[A-Za-z])++"
+_LATIN_RUN = re.compile(r"(?<![\w'’-])" + _LATIN_WORD + r"(?:[\s,;:]++" + _LATIN_WORD + r"){3,}+")
+_CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+_CYRILLIC_WORD = re.compile(rf"(?<![\w-])[{_CYRILLIC}](?:-*+[{_CYRILLIC}])++")
 _KAZAKH_LETTER = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 

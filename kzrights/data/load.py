@@ -109,6 +109,12 @@ def _line_of(lines: dict[Path_, int], path: Path_) -> int:
     return lines.get(path, 1)
 
 
+# Characters that Python, Markdown or YAML read as the end of a line, besides "\n" and "\r"
+# ("\x85" NEL, "\u2028", "\u2029" …): inside a value they would break a generated page
+# far from the data file, so the loader refuses them at their line.
+LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _parse(path: Path, rel: str, problems: list[Problem]) -> _Parsed | None:
     """Parse one data file (see :mod:`kzrights.data.plainyaml`), remembering the line of every node."""
     try:
@@ -116,8 +122,20 @@ def _parse(path: Path, rel: str, problems: list[Problem]) -> _Parsed | None:
     except UnicodeDecodeError as err:
         problems.append(Problem(rel, 1, "(syntax)", f"not UTF-8 text: {err}"))
         return None
-    parsed, found = parse_plain_yaml(text)
     kind = Path(rel).stem
+    if LINE_BREAKS.search(text):
+        # Lines counted by "\n" alone (YAML would count these too); the field from a parse
+        # with each one read as a space.
+        parsed, _ = parse_plain_yaml(LINE_BREAKS.sub(" ", text))
+        by_line = {line: path_ for path_, line in (parsed.lines.items() if parsed else ())}
+        for match in LINE_BREAKS.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            where = by_line.get(line)
+            problems.append(Problem(rel, line, _field_name(kind, where) if where else "(text)",
+                                    f"U+{ord(match[0]):04X} (a line or paragraph separator) is not "
+                                    "allowed in a value: delete it, or write a space"))
+        return None
+    parsed, found = parse_plain_yaml(text)
     problems.extend(Problem(rel, p.line, _field_name(kind, p.path) if p.path else "(syntax)",
                             p.message) for p in found)
     return parsed
