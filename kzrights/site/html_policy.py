@@ -204,13 +204,11 @@ def _check_tree(html: str, document: bool) -> list[Violation]:
     root = LexborHTMLParser(html).root
     nodes: list[LexborNode] = [root] if root is not None else []
     for node in (n for top in nodes for n in top.traverse(include_text=False)):
-        if node.is_comment_node:
+        if not node.is_element_node:  # a comment, or what a browser reads as one (<?…>)
             where.comment()
             add("HTML comments are not allowed (only the site's own directives, alone on a line)", "<!--")
             continue
         tag = (node.tag or "").lower()
-        if not node.is_element_node or tag.startswith(("-", "#", "!")):
-            continue
         where.element(tag)
         attributes = node.attributes
         if not document and tag in _FRAME:
