@@ -27,13 +27,15 @@ _REFERENCE_WORDS = (
 _KK_REFERENCE_SUFFIX = r"-(?:бап|баб|бөл|тармақ|тармағ|тарау|ереже)"
 _STRIP = [
     re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S),  # front matter
-    re.compile(r"```.*?```", re.S),
-    re.compile(r"`[^`]*`"),
-    re.compile(r"<!--.*?-->", re.S),
-    re.compile(r"\[@[^\]]*\]"),                     # citations
-    re.compile(r"\{\{.*?\}\}"),                     # figures
-    re.compile(r"\{\s*[#.:][^}]*\}"),               # attribute lists, heading ids
-    re.compile(r"\]\([^)]*\)"),                     # link targets
+    # Each pattern below reads an unclosed opener to the end (possessively) instead of
+    # trying again from every later opener: linear in the page.
+    re.compile(r"```(?:[^`]|`(?!``))*+(?:```|\Z)"),
+    re.compile(r"`[^`]*+(?:`|\Z)"),
+    re.compile(r"<!--(?:[^-]|-(?!->))*+(?:-->|\Z)"),
+    re.compile(r"\[@[^\]]*+(?:\]|\Z)"),             # citations
+    re.compile(r"\{\{(?:[^}\n]|\}(?!\}))*+(?:\}\}|$)", re.M),  # figures
+    re.compile(r"\{\s*+[#.:][^}]*+(?:\}|\Z)"),       # attribute lists, heading ids
+    re.compile(r"\]\([^)]*+(?:\)|\Z)"),             # link targets
     re.compile(r"\b[A-Z]{1,5}(?:\s?/\s?[A-Za-z0-9.]+)+"),  # document symbols
     re.compile(r"\bOL KAZ \d+/\d{4}\b"),
     re.compile(r"COVID-19"),
@@ -136,9 +138,9 @@ FACTUAL_SECTIONS = frozenset({"in-brief", "covenant-guarantees", "kazakh-law", "
 GUIDANCE_SECTIONS = frozenset({"what-you-can-do", "after-release"})
 GUIDANCE_ADMONITION = "guidance"
 
-_HEADING = re.compile(r"^(#{1,6})\s.*\{\s*#([\w-]+)[^}]*\}\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s[^{\n]*+(?:\{(?!\s*#)[^{\n]*+)*+\{\s*#([\w-]+)[^{}]*\}\s*$")
 _ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+"([^"]*)")?\s*$')
-_CITATION = re.compile(r"\[@[^\]]+\]")
+_CITATION = re.compile(r"\[@[^\][]+\]")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 

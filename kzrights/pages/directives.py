@@ -37,12 +37,12 @@ _ARG_LIKE = re.compile(r"\w\s*=")
 _LEFTOVER = re.compile(r"\[\s*@|\{\{|\}\}")
 _BLOCK = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z]+=[^\s=]+)*)\s*-->\s*$")
 _ARG = re.compile(r"([a-z]+)=([^\s=]+)")
-_CITE = re.compile(r"\[(?P<body>@[^\]]+)\]")
-_PLACEHOLDER = re.compile(r"\{\{(?P<body>.*?)\}\}")
+_CITE = re.compile(r"\[(?P<body>@[^\][]+)\]")  # no "[" inside: linear on "[@[@[@…"
+_PLACEHOLDER = re.compile(r"\{\{(?P<body>(?:[^{}]|\{(?!\{)|\}(?!\}))*+)\}\}")  # linear
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _HEADING = re.compile(r"^#{1,6}\s")
-_HEADING_ID = re.compile(r"\{\s*#[A-Za-z][\w-]*(?:\s+[^}]*)?\}\s*$")
+_HEADING_ID = re.compile(r"\{\s*#[A-Za-z][\w-]*(?:\s+[^{}]*)?\}\s*$")  # no "{" inside: linear
 
 SOURCES_HEADING = "## {title} {{ #sources }}"
 
