@@ -321,6 +321,13 @@ def test_an_overlong_path_gets_an_answer_not_a_traceback(tiny_site):
 def test_a_silent_connection_is_closed(tiny_site, monkeypatch):
     from kzrights.site import serve
     assert serve.SiteHandler.timeout == serve.TIMEOUT <= 60
+    monkeypatch.setattr(serve.SiteHandler, "timeout", 1)
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", tiny_site), timeout=10) as conn:
+        conn.sendall(b"GET /x.html HTTP/1.1\r\n")  # and then nothing
+        while conn.recv(65536):
+            pass
+    assert time.monotonic() - started < 5
 
 
 # --- 7. data values, commit dates -------------------------------------------------------------
