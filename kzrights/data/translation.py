@@ -71,7 +71,10 @@ def stamp_line(text: str) -> int:
 
 def stamp(text: str, english_source: str) -> str:
     """The page with ``translation_of:`` set to the English page's current version."""
-    line = f"{FIELD}: {version(english_source)}"
+    value = version(english_source)
+    # Quoted when YAML could read it as a number (all digits, "12e3…"): the front matter
+    # is read with the data files' strict subset, which refuses such numbers unquoted.
+    line = f'{FIELD}: "{value}"' if set(value) <= set("0123456789e") else f"{FIELD}: {value}"
     match = FRONT_MATTER.match(text)
     if not match:
         return f"---\n{line}\n---\n\n{text}"
