@@ -56,13 +56,19 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def edit(project):
-    """Insert text after a file's first line; restore the file afterwards."""
+    """Insert text after a file's first line (after its front matter, if it has one:
+    front matter is parsed strictly); restore the file afterwards."""
     saved = {}
 
     def apply(name: str, text: str) -> None:
         path = project / name
         saved.setdefault(path, path.read_text(encoding="utf-8"))
-        head, _, rest = saved[path].partition("\n")
+        original = saved[path]
+        if original.startswith("---\n"):
+            end = original.index("\n---\n", 4) + 5
+            head, rest = original[:end - 1], original[end:]
+        else:
+            head, _, rest = original.partition("\n")
         path.write_text(f"{head}\n\n{text}\n{rest}", encoding="utf-8")
 
     yield apply
