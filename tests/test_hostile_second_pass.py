@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from kzrights.data.history import last_changed
 from kzrights.data.load import DataError, load_site
-from kzrights.data.page_source import MAX_LINE, check_page
+from kzrights.data.page_source import check_page
 from kzrights.render.cite import Reference, _bib, bibtex
 from kzrights.site import search
 from kzrights.site.csp import INLINE_SCRIPTS, fill_hashes, inline_script_allowed
