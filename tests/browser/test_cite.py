@@ -7,7 +7,7 @@ import pytest
 
 from kzrights.i18n import LANGS
 
-from ..conftest import ROOT, real_data
+from ..conftest import real_data
 from .conftest import page_url
 
 DATA = real_data()  # loaded once per test process

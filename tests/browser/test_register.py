@@ -8,7 +8,7 @@ import pytest
 
 from kzrights.data.models import article_number
 
-from ..conftest import ROOT, real_data
+from ..conftest import real_data
 from .conftest import LANGS, Watch
 from .test_pages import violations
 
