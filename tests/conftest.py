@@ -1,26 +1,176 @@
-"""Shared fixtures: a minimal valid data directory, and one real build of the site."""
+"""Shared fixtures: a minimal valid data directory, the real data, and the builds the tests
+read (each made once per test run, whatever the number of pytest-xdist workers).
+
+Builds (README, "Tests"):
+
+- ``built_site``: the real site, built once with a site address (``ADDRESS`` as SITE_URL)
+  and ``--strict``; every test that only reads a built site uses it. ``tools/test.sh``
+  builds it before pytest (timed, as the yardstick of the suite's time) and passes its
+  folder in ``KZ_BUILT_SITE``; without that variable the first test that asks builds it.
+- ``preview_site``: a copy of the project whose English glossary page changed, built as an
+  editor's preview (``--no-offline``) without a site address.
+- ``project_copy()``: a copy of the project with a small stand-in ``site/`` (the "previous
+  site" that a failing build must leave as it was), for tests that break and build it.
+
+Markers (pyproject.toml): tests under tests/browser/ are ``browser``; tests that build, or
+use a build, are ``slow``. The quick tier for the edit loop: ``-m "not browser and not slow"``.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+ADDRESS = "https://rights.example.org/"  # the shared build's site address (SITE_URL)
+# Links that name a page of the site without loading it (a page's address and its languages'):
+# the only absolute links to the site's own address in its HTML.
+ADDRESS_LINKS = re.compile(r'<link rel="(?:canonical|alternate)" href="' + re.escape(ADDRESS) + r'[^"]*"'
+                           r'(?: hreflang="[\w-]+")?>')
+PROJECT = ("mkdocs.yml", "docs", "data", "sources", "overrides", "tools")
+
+# Hypothesis: quick by default (the edit loop), thorough in CI (tools/test.sh sets
+# HYPOTHESIS_PROFILE=thorough). A test asks for its examples with examples(n): n in the
+# thorough profile, a tenth of it (at least 10) in the quick one.
+settings.register_profile("thorough", max_examples=100)
+settings.register_profile("quick", max_examples=10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
+def examples(thorough: int) -> int:
+    """``max_examples`` for a test that runs ``thorough`` examples in the thorough profile."""
+    return max(10, thorough * settings().max_examples // 100)
+
+
+@functools.cache
+def real_data():
+    """The project's data, loaded once per test process (not at import: on first use)."""
+    from kzrights.data.load import load_site
+
+    return load_site(ROOT / "data")
+
+
+@functools.cache
 def site_pages() -> list[str]:
     """Every page of the site, as paths under ``docs/<lang>/``: the written pages, then the
-    generated ones (kzrights/pages/generated.py), which have the same paths in every language."""
-    from kzrights.data.load import load_site
-    from kzrights.pages.generated import generated_pages
+    generated ones (kzrights/pages/generated.py), which have the same paths in every language.
+    Cheap enough for collection: the generated pages' paths come from the data without
+    rendering them (tests/test_site.py checks that they are what generated_pages() makes)."""
+    from kzrights.data.symbols import symbol_slug
+    from kzrights.render.links import READER_PAGE
+    from kzrights.render.view_page import view_page_path
 
     written = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
-    return written + sorted(page.path for page in generated_pages(load_site(ROOT / "data"), "en"))
+    generated = [READER_PAGE]
+    for view in real_data().views:
+        generated += [view_page_path(view.slug), *(view_page_path(symbol_slug(s)) for s in view.also)]
+    return written + sorted(generated)
+
+
+def pytest_collection_modifyitems(config, items):
+    """``browser``: every test under tests/browser/; ``slow``: every test that builds or reads
+    a build (and every browser test), so that the quick tier never waits for a build."""
+    browser_dir = ROOT / "tests" / "browser"
+    builds = {"built_site", "preview_site", "offline_copy", "site_url"}
+    for item in items:
+        if browser_dir in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        elif builds & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def copy_project(target: Path, stand_in_site: bool = False) -> Path:
+    """A copy of what a build reads, in ``target``; with ``stand_in_site``, a small fake
+    previous ``site/`` that a failing build must leave byte-identical."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    if stand_in_site:
+        site = target / "site"
+        (site / "assets").mkdir(parents=True)
+        (site / "index.html").write_text("<!doctype html><title>The previous site</title>\n", encoding="utf-8")
+        (site / "assets" / "site.css").write_text("body { color: black; }\n", encoding="utf-8")
+        (site / "marker.txt").write_text("the good site", encoding="utf-8")
+    return target
+
+
+def run_build(*args: str, cwd: Path = ROOT, site_url: str | None = None,
+              **kwargs) -> subprocess.CompletedProcess:
+    """``tools/build_site.py`` of the project in ``cwd``, output captured; with a site address
+    only when ``site_url`` is given (a SITE_URL of the environment is not passed on)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env.update(NO_MKDOCS_2_WARNING="1", **({"SITE_URL": site_url} if site_url else {}))
+    return subprocess.run([sys.executable, "tools/build_site.py", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, **kwargs)
+
+
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """``make(folder)`` once per test run: under pytest-xdist the first worker that asks makes
+    it in the run's shared temporary folder (under a file lock); the others wait and reuse
+    it, or fail with its error."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    run_dir = tmp_path_factory.getbasetemp().parent  # one per run, shared by its workers
+    folder, done = run_dir / name, run_dir / f"{name}.done"
+    with open(run_dir / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            try:
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                make(folder)
+            except BaseException as err:
+                done.write_text(f"{type(err).__name__}: {err}"[-5000:], encoding="utf-8")
+                raise
+            done.write_text("", encoding="utf-8")
+    if error := done.read_text(encoding="utf-8"):
+        pytest.fail(f"{name}: failed in another worker: {error}", pytrace=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test run with --strict and the site address ``ADDRESS``
+    (or the folder that tools/test.sh built so and named in KZ_BUILT_SITE). Read only."""
+    if given := os.environ.get("KZ_BUILT_SITE"):
+        return Path(given)
+
+    def make(folder: Path) -> None:
+        result = run_build("--site-dir", str(folder / "site"), site_url=ADDRESS)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return shared(tmp_path_factory, "built-site", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An editor's preview without a site address (``tools/build_site.py --no-offline``) of
+    a copy of the project whose English glossary page has a new paragraph; returns the copy,
+    with the build's log in ``build.log``. Read only."""
+    def make(folder: Path) -> None:
+        copy_project(folder)
+        english = folder / "docs" / "en" / "glossary.md"
+        english.write_text(english.read_text(encoding="utf-8") + "\nA new English paragraph.\n", encoding="utf-8")
+        result = run_build("--no-offline", cwd=folder)
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+
+    return shared(tmp_path_factory, "preview-site", make)
+
 
 MINIMAL = {
     "areas.yaml": """\
@@ -112,14 +262,3 @@ def data_dir(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "data" / "labels.yaml", target / "labels.yaml")
     shutil.copytree(ROOT / "sources", tmp_path / "sources")  # the submission's text
     return target
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real site once per test session, with --strict, and return its folder."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out

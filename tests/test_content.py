@@ -9,15 +9,14 @@ import shutil
 import pytest
 
 from kzrights.i18n import LANGS
-from kzrights.data.load import load_site
 from kzrights.checks.prose import (find_forbidden_terms, find_forbidden_terms_in_data, find_typed_numbers,
                             find_uncited_blocks, find_unmarked_guidance, find_wrong_language,
                             forbidden_patterns, prose_only)
 from kzrights.render.citations import parse_locator
 
-from .conftest import ROOT
+from .conftest import ROOT, real_data
 
-DATA = load_site(ROOT / "data")
+DATA = real_data()  # loaded once per test process
 SOURCE = ROOT / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt"
 PAGES = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
 ALL = [(lang, page) for lang in LANGS for page in PAGES]

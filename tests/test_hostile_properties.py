@@ -28,7 +28,7 @@ from kzrights.data.models import Person, Text
 from kzrights.render.opendata import build_open_data
 from kzrights.render.charts import render_bar_chart
 
-from .conftest import ROOT
+from .conftest import ROOT, examples
 
 DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yaml"))
 SECONDS = 5
@@ -72,7 +72,7 @@ def scratch():
         yield Path(folder)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations())
 def test_edited_data_loads_or_names_file_and_line(scratch, mutation):
     name, text = mutation
@@ -177,7 +177,7 @@ def real_data():
     return load_site(ROOT / "data")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.filter_too_much])
 @given(hostile_texts(), st.sampled_from(["en", "ru", "kk"]))
 def test_hostile_text_is_inert_in_every_output(data_dir, text, lang):

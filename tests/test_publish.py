@@ -1,25 +1,22 @@
 """Publishing: with a site address (SITE_URL) every page has a canonical link, absolute
 hreflang alternates with x-default, Open Graph and Twitter-card tags and its own
 description in its language; the site has a sitemap with language alternates and a
-robots.txt. Without the address none of them is written wrong."""
+robots.txt. Without the address none of them is written wrong.
+
+The shared build (``built_site``) has the address ``ADDRESS``; the editor's preview
+(``preview_site``) has none."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
-
-import pytest
 
 from kzrights.i18n import LANGS
+from kzrights.site.headers import headers_file
 
-from .conftest import ROOT
+from .conftest import ADDRESS
 from .test_site import PAGES, html_path
 
-ADDRESS = "https://rights.example.org/kz/"
 LOCALES = {"en": "en_GB", "ru": "ru_RU", "kk": "kk_KZ"}
 KAZAKH = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -56,21 +53,11 @@ def url_of(lang: str, page: str) -> str:
     return prefix if stem == "index" else f"{prefix}{stem}/"
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("published") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=ADDRESS)
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--site-dir", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-def test_every_page_has_canonical_alternates_and_preview_tags(published):
+def test_every_page_has_canonical_alternates_and_preview_tags(built_site):
     descriptions: dict[str, set[str]] = {lang: set() for lang in LANGS}
     for lang in LANGS:
         for page in PAGES:
-            head = Head(html_path(published, lang, page).read_text(encoding="utf-8"))
+            head = Head(html_path(built_site, lang, page).read_text(encoding="utf-8"))
             where = f"{lang}/{page}"
             (canonical,) = head.rel("canonical")
             assert canonical["href"] == url_of(lang, page), where
@@ -98,8 +85,8 @@ def test_every_page_has_canonical_alternates_and_preview_tags(published):
         assert len(descriptions[lang]) == len(PAGES), lang
 
 
-def test_sitemap_lists_every_page_with_its_alternates(published):
-    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_lists_every_page_with_its_alternates(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
     assert len(urls) == len(PAGES) * len(LANGS)
     locs = set()
@@ -110,26 +97,33 @@ def test_sitemap_lists_every_page_with_its_alternates(published):
         assert set(links) == {*LANGS, "x-default"}, loc
         assert loc in links.values() and all(v.startswith(ADDRESS) for v in links.values())
     assert locs == {url_of(lang, page) for lang in LANGS for page in PAGES}
-    assert (published / "sitemap.xml.gz").exists()
+    assert (built_site / "sitemap.xml.gz").exists()
 
 
-def test_robots_txt_names_the_sitemap(published):
-    robots = (published / "robots.txt").read_text(encoding="utf-8")
+def test_robots_txt_names_the_sitemap(built_site):
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
     assert robots.splitlines() == ["User-agent: *", "Allow: /", f"Sitemap: {ADDRESS}sitemap.xml"]
 
 
-def test_headers_file_rules_are_under_the_sites_path(published):
-    """On a host, the site lives under the address's path (/kz/ here): so do the rules."""
-    text = (published / "_headers").read_text(encoding="utf-8")
-    rules = [line for line in text.splitlines() if line and not line[0].isspace() and line[0] != "#"]
-    assert rules[0] == "/kz/*" and "/kz/pagefind/fragment/*" in rules
-    assert all(rule.startswith("/kz/") for rule in rules)
+def rules(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line and not line[0].isspace() and line[0] != "#"]
 
 
-def test_without_an_address_nothing_is_written_wrong(built_site):
-    """The shared build has no SITE_URL (unless the environment sets one)."""
-    if os.environ.get("SITE_URL"):
-        pytest.fail("unset SITE_URL for the test run")
+def test_headers_file_rules_are_under_the_sites_path(built_site):
+    """On a host, the site lives under the address's path: so do the rules. The shared
+    build's address is a host's root; under a path (/kz/) every rule starts with it."""
+    written = (built_site / "_headers").read_text(encoding="utf-8")
+    assert written == headers_file(built_site, "/")
+    assert rules(written)[0] == "/*" and "/pagefind/fragment/*" in rules(written)
+    under = rules(headers_file(built_site, "/kz/"))
+    assert under[0] == "/kz/*" and "/kz/pagefind/fragment/*" in under
+    assert all(rule.startswith("/kz/") for rule in under)
+    assert [rule.removeprefix("/kz") for rule in under] == rules(written)
+
+
+def test_without_an_address_nothing_is_written_wrong(preview_site):
+    """The editor's preview has no SITE_URL."""
+    built_site = preview_site / "site"
     assert not list(built_site.rglob("sitemap.xml*"))
     assert (built_site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
     for lang in LANGS:

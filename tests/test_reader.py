@@ -15,14 +15,13 @@ import pytest
 from kzrights.pages.cited_on import paragraph_citations
 from kzrights.i18n import LANGS
 from kzrights.render.links import resolve_docs_links
-from kzrights.data.load import load_site
 from kzrights.render.citations import PageCitations
 from kzrights.render.text import link_paras
 from kzrights.data.source_text import SourceTextError, parse_source
 
-from .conftest import ROOT
+from .conftest import ROOT, real_data
 
-DATA = load_site(ROOT / "data")
+DATA = real_data()  # loaded once per test process
 SOURCE_FILE = ROOT / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

@@ -19,7 +19,7 @@ from kzrights.render.tables import render_case_table, render_views_table
 from kzrights.render.text import keep_symbols_whole
 from kzrights.data.symbols import normalise_symbol, parse_view_symbol, undocs_url
 
-from .conftest import ROOT
+from .conftest import ROOT, examples
 
 
 @pytest.fixture
@@ -135,7 +135,7 @@ def test_pipe_and_angle_bracket_do_not_break_a_table(data):
     assert len(cells(table.split("\n\n")[0])) == 5
 
 
-@settings(max_examples=200, deadline=None,
+@settings(max_examples=examples(200), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # data_dir is read-only here
 @given(st.text(min_size=1).filter(lambda s: s.strip() and "<" not in s))
 def test_any_unicode_text_is_escaped(data_dir, text):

@@ -13,13 +13,12 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 
 from kzrights.i18n import LANGS, format_date
-from kzrights.data.load import load_site
 from kzrights.data.source_text import SOURCE_FILE
 from kzrights.data.symbols import normalise_symbol, symbol_slug
 
-from .conftest import ROOT
+from .conftest import ROOT, real_data
 
-DATA = load_site(ROOT / "data")
+DATA = real_data()  # loaded once per test process
 SUBMISSION = (ROOT / "sources" / "ngo-submission-iccpr-kazakhstan-2022.txt").read_text(encoding="utf-8")
 PARA_5 = next(line for line in SUBMISSION.splitlines() if line.startswith("5. "))
 NGO_SYMBOLS = list(dict.fromkeys(

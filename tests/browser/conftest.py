@@ -92,16 +92,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> str:
-    """The built site on http://127.0.0.1:<free port> for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+def serve(folder: Path):
+    """``folder`` on http://127.0.0.1:<free port> until the generator is closed."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> str:
+    """The built site on http://127.0.0.1:<free port> for the whole session."""
+    yield from serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def preview_url(preview_site: Path) -> str:
+    """The editor's preview without a site address (tests/conftest.py), served likewise."""
+    yield from serve(preview_site / "site")
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 
 from kzrights.i18n import LANGS
-from kzrights.data.load import load_site
 
-from ..conftest import ROOT
+from ..conftest import real_data
 from .conftest import page_url
 
-DATA = load_site(ROOT / "data")
+DATA = real_data()  # loaded once per test process
 
 
 @pytest.mark.parametrize("lang", LANGS)

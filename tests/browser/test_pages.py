@@ -1,7 +1,14 @@
-"""Every built page in every language: loads with no request to another host, no console
-error and no HTTP error; passes axe-core; fits a 360 px phone screen."""
+"""Every built page in every language, in one visit each: loads with no request to another
+host, no console error, HTTP error or Content-Security-Policy violation (also once the
+search box has loaded Pagefind); passes axe-core; fits a 320 and a 360 px phone screen,
+every data table read as cards.
+
+To check something more on every page, add it to ``visit_page`` (and its assertion to
+``test_page``): each page is opened once."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -9,8 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from .conftest import ALL_PAGES, Watch
 
 PHONE = {"width": 360, "height": 740}
+PHONE_WIDTHS = (320, 360)
 axe = Axe()
-
 
 def load(page, url: str, idle: bool = False) -> None:
     page.goto(url, wait_until="load")
@@ -18,27 +25,90 @@ def load(page, url: str, idle: bool = False) -> None:
         page.wait_for_load_state("networkidle")
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_loads_cleanly(page, site_url, watch: Watch, path):
-    load(page, site_url + path, idle=True)
-    assert page.locator("article.md-content__inner h1").count() == 1, path
-    # Opening the search box loads Pagefind: also local, also without errors.
-    if path != "/404.html":
-        page.locator(".md-search__input").click()
-        page.wait_for_load_state("networkidle")
-    watch.check(path)
-
-
 def violations(page) -> str:
     results = axe.run(page)
     return "" if results.violations_count == 0 else results.generate_report()
 
 
+WIDTHS = """() => {
+    const s = document.scrollingElement;
+    return {scroll: s.scrollWidth, client: s.clientWidth,
+            wraps: [...document.querySelectorAll('.table-wrap')].map(w => ({
+                right: Math.round(w.getBoundingClientRect().right),
+                wide: w.scrollWidth > w.clientWidth}))};
+}"""
+
+
+def phone_screen(context, page, width: int) -> None:
+    """The page on a phone (what pytest-playwright's is_mobile and has_touch set up), at
+    ``width`` x 640 CSS pixels: the page's viewport meta applies, touch events are on."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    cdp.send("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 640, "deviceScaleFactor": 1, "mobile": True,
+        "screenWidth": width, "screenHeight": 640, "screenOrientation": {"angle": 0, "type": "portraitPrimary"}})
+    page.wait_for_function("w => window.innerWidth === w && document.documentElement.clientWidth === w",
+                           arg=width)
+
+
+@dataclass
+class Visit:
+    """What one visit of a page found."""
+
+    path: str
+    headings: int = 0                       # <h1> in the article
+    axe: str = ""                           # axe-core's report, empty without violations
+    problems: str = ""                      # Watch: foreign requests, errors, CSP violations
+    widths: dict = field(default_factory=dict)   # phone width -> page and table widths
+    cards: dict = field(default_factory=dict)    # phone width -> the data tables' cells
+
+
+def visit_page(context, page, url: str, path: str) -> Visit:
+    """Open one page once and run every per-page check on it: at 1280 px the headings,
+    axe-core, then the search box (Pagefind loads); then on phone screens of 320 and 360 px
+    the page's and tables' widths and the cards."""
+    watch = Watch(context, page)
+    found = Visit(path)
+    load(page, url, idle=True)
+    found.headings = page.locator("article.md-content__inner h1").count()
+    found.axe = violations(page)
+    # Opening the search box loads Pagefind: also local, also without errors.
+    if path != "/404.html":
+        page.locator(".md-search__input").click()
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("Escape")
+    for width in PHONE_WIDTHS:
+        phone_screen(context, page, width)
+        found.widths[width] = page.evaluate(WIDTHS)
+        found.cards[width] = page.evaluate(CARDS)
+    try:
+        watch.check(path)
+    except AssertionError as problem:
+        found.problems = str(problem)
+    return found
+
+
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_axe(page, site_url, path):
-    load(page, site_url + path)
-    report = violations(page)
-    assert not report, f"{path}\n{report}"
+def test_page(context, page, site_url, path):
+    found = visit_page(context, page, site_url + path, path)
+    failures = []
+    if found.headings != 1:
+        failures.append(f"{found.headings} <h1> in the article")
+    if found.problems:
+        failures.append(found.problems)
+    if found.axe:
+        failures.append(f"axe-core:\n{found.axe}")
+    for width in PHONE_WIDTHS:
+        widths = found.widths[width]
+        if widths["scroll"] > widths["client"]:
+            failures.append(f"page scrolls sideways at {width} px: {widths}")
+        failures += [f"table wider than {width} px: {wrap}" for wrap in widths["wraps"]
+                     if wrap["wide"] or wrap["right"] > width]
+        try:
+            check_cards(found.cards[width], width, f"{path} at {width} px")
+        except AssertionError as problem:
+            failures.append(f"cards at {width} px: {problem}")
+    assert not failures, f"{path}:\n" + "\n".join(failures)
 
 
 @pytest.mark.parametrize("start, query", [("/", "assembly"), ("/ru/", "собрания"),
@@ -77,26 +147,6 @@ def check_cards(tables, width: int, where: str) -> None:
                 assert 0 <= cell["left"] and cell["right"] <= width, (where, cell)
             else:
                 assert cell["display"] == "none", (where, cell)
-
-
-@pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
-@pytest.mark.parametrize("width", [320, 360])
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_phone_layout(page, site_url, path, width):
-    """No sideways scrolling at 320 and 360 px; every data table reads as cards."""
-    page.set_viewport_size({"width": width, "height": 640})
-    load(page, site_url + path)
-    widths = page.evaluate("""() => {
-        const s = document.scrollingElement;
-        return {scroll: s.scrollWidth, client: s.clientWidth,
-                wraps: [...document.querySelectorAll('.table-wrap')].map(w => ({
-                    right: Math.round(w.getBoundingClientRect().right),
-                    wide: w.scrollWidth > w.clientWidth}))};
-    }""")
-    assert widths["scroll"] <= widths["client"], f"{path}: page scrolls sideways {widths}"
-    for wrap in widths["wraps"]:
-        assert not wrap["wide"] and wrap["right"] <= width, (path, wrap)
-    check_cards(page.evaluate(CARDS), width, f"{path} at {width} px")
 
 
 def test_wide_screens_keep_the_table(page, site_url):

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from ..conftest import ADDRESS
+
 
 def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
@@ -37,8 +39,8 @@ def test_print_layout(page, site_url, path):
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".sort-hint",
                    ".headerlink"):
         assert page.locator(hidden).first.is_hidden(), (path, hidden)
-    address = page.locator(".kz-print-address")
-    assert address.is_visible() and site_url + path in address.inner_text()
+    address = page.locator(".kz-print-address")  # the page's published address
+    assert address.is_visible() and ADDRESS + path.lstrip("/") in address.inner_text()
     link = page.locator("article a[href^='https://undocs.org/']").first
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
     assert after == f'" ({link.get_attribute("href")})"', after
@@ -51,3 +53,11 @@ def test_print_layout(page, site_url, path):
     assert table == {"rows": "avoid", "head": "table-header-group", "sort": "none"}, table
     page.emulate_media(media="screen")
     assert address.is_hidden()
+
+
+def test_printed_address_without_a_site_address_is_the_pages_location(page, preview_url):
+    """A build without SITE_URL (the editor's preview) prints where the page was opened."""
+    page.goto(preview_url + "/ru/covenant/", wait_until="load")
+    page.emulate_media(media="print")
+    address = page.locator(".kz-print-address")
+    assert address.is_visible() and preview_url + "/ru/covenant/" in address.inner_text()

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from kzrights.data.load import load_site
 from kzrights.data.models import article_number
 
-from ..conftest import ROOT
+from ..conftest import real_data
 from .conftest import LANGS, Watch
 from .test_pages import violations
 
-DATA = load_site(ROOT / "data")
+DATA = real_data()  # loaded once per test process
 ROWS = "table.kz-register tbody tr"
 
 
