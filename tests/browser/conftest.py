@@ -157,8 +157,8 @@ class Watch:
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.allowed = allowed_hosts
-        self.page = page
-        context.on("request", lambda r: self._note_host(r.url))
+        self.page, self.context = page, context
+        context.on("request", self._note_request)
         page.on("websocket", lambda w: self._note_host(w.url))
         page.add_init_script(RECORD_CSP_VIOLATIONS)
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
@@ -166,6 +166,13 @@ class Watch:
         page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
         page.on("requestfailed", lambda r: r.url not in self.foreign and not _favicon_cancelled(r)
                 and self.errors.append(f"failed: {r.url} {r.failure}"))
+
+    def _note_request(self, request) -> None:
+        self._note_host(request.url)
+
+    def stop(self) -> None:
+        """Stop listening to the context (a context that other pages go on using)."""
+        self.context.remove_listener("request", self._note_request)
 
     def _note_host(self, url: str) -> None:
         parts = urlsplit(url)

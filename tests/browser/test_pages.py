@@ -73,6 +73,7 @@ def visit_page(context, page, url: str, path: str) -> Visit:
         found.fit[width] = page.evaluate(TABLES_FIT)["problems"]
         found.cards[width] = page.evaluate(CARDS)
     page.wait_for_load_state("networkidle")  # a request still under way ends first
+    watch.stop()
     try:
         watch.check(path)
     except AssertionError as problem:
@@ -80,9 +81,23 @@ def visit_page(context, page, url: str, path: str) -> Visit:
     return found
 
 
+@pytest.fixture(scope="module")
+def reader_context(browser, browser_context_args):
+    """One browser context for every page's visit, as a reader going from page to page has:
+    the site's scripts and styles come from the cache after the first page. Each visit has
+    its own tab."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page(context, page, site_url, path):
-    found = visit_page(context, page, site_url + path, path)
+def test_page(reader_context, site_url, path):
+    page = reader_context.new_page()
+    try:
+        found = visit_page(reader_context, page, site_url + path, path)
+    finally:
+        page.close()
     failures = []
     if found.headings != 1:
         failures.append(f"{found.headings} <h1> in the article")
