@@ -81,9 +81,9 @@ def pytest_collection_modifyitems(config, items):
     """``browser``: every test under tests/browser/; ``slow``: every test that builds or reads
     a build (and every browser test), so that the quick tier never waits for a build.
 
-    Then the order: modules with slow tests that are not browser tests (the builds) first,
-    browser tests next, the quick tests last, each module's tests together and in their
-    order. The longest tests start at once on the workers, and the short ones fill the end
+    Then the order: modules with slow tests that are not browser tests (the builds) and the
+    Nu checker's (one long run over the whole site) first, browser tests next, the quick
+    tests last, each module's tests together and in their order. The longest tests start at once on the workers, and the short ones fill the end
     of the run instead of one worker finishing a build while the other waits."""
     browser_dir = ROOT / "tests" / "browser"
     # The shared builds, and the copies of the project that test modules build ("project").
@@ -94,7 +94,7 @@ def pytest_collection_modifyitems(config, items):
         if browser_dir in module.parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
-            group[module] = 1
+            group[module] = 0 if "vnu" in getattr(item, "fixturenames", ()) else group.get(module, 1)
         elif builds & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
             group[module] = 0
