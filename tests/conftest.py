@@ -79,16 +79,28 @@ def site_pages() -> list[str]:
 
 def pytest_collection_modifyitems(config, items):
     """``browser``: every test under tests/browser/; ``slow``: every test that builds or reads
-    a build (and every browser test), so that the quick tier never waits for a build."""
+    a build (and every browser test), so that the quick tier never waits for a build.
+
+    Then the order: modules with slow tests that are not browser tests (the builds) and the
+    Nu checker's (one long run over the whole site) first, browser tests next, the quick
+    tests last, each module's tests together and in their order. The longest tests start at once on the workers, and the short ones fill the end
+    of the run instead of one worker finishing a build while the other waits."""
     browser_dir = ROOT / "tests" / "browser"
     # The shared builds, and the copies of the project that test modules build ("project").
     builds = {"built_site", "preview_site", "offline_copy", "site_url", "project"}
+    group: dict[Path, int] = {}
     for item in items:
-        if browser_dir in Path(item.fspath).parents:
+        module = Path(item.fspath)
+        if browser_dir in module.parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
-        elif builds & set(getattr(item, "fixturenames", ())):
+            group[module] = 0 if "vnu" in getattr(item, "fixturenames", ()) else group.get(module, 1)
+        elif builds & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
+            group[module] = 0
+        else:
+            group.setdefault(module, 2)
+    items.sort(key=lambda item: group[Path(item.fspath)])
 
 
 def copy_project(target: Path, stand_in_site: bool = False) -> Path:

@@ -30,7 +30,7 @@ from kzrights.site.html_policy import check_document, check_html
 from kzrights.site.serve import content_type, make_server
 from kzrights.site.static_files import static_file_problems, svg_problems, symlinks
 
-from .conftest import ROOT, examples
+from .conftest import ROOT, copy_project, examples
 
 # --- 1. the policy trusts only the project's inline scripts ----------------------------------
 
@@ -379,13 +379,8 @@ def _tree(folder: Path) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("hostile2")
-    for name in ("mkdocs.yml", "docs", "data", "sources", "overrides", "tools"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
-    result = _build(copy)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return copy
+    """A copy of the project with a stand-in previous site/ (tests/conftest.py)."""
+    return copy_project(tmp_path_factory.mktemp("hostile2"), stand_in_site=True)
 
 
 @pytest.fixture

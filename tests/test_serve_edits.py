@@ -45,7 +45,7 @@ def _wait_for(url: str, predicate, what: str, timeout: float = 240) -> str:
         html = _get(url)
         if html and predicate(html):
             return html
-        time.sleep(1)
+        time.sleep(0.2)
     raise AssertionError(f"{url}: {what} did not appear within {timeout:.0f} s")
 
 

@@ -41,7 +41,7 @@ from kzrights.site.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The generators that build this site to identical output (tests/test_engines.py). The
+# The generators that build this site to identical output (tests/test_reproducible.py). The
 # default is ProperDocs, the maintained fork of MkDocs 1.x: see README, "Build engine".
 ENGINES = {
     "properdocs": ("-m", "properdocs", "build", "-f", "mkdocs.yml"),

@@ -8,7 +8,9 @@
 # timed; then the whole suite on both cores (pytest-xdist), whose read-only tests use that
 # build (KZ_BUILT_SITE); then the run's time as a multiple of that build's. Hypothesis runs
 # its thorough profile (HYPOTHESIS_PROFILE=thorough; plain pytest runs the quick one).
-# With arguments: pytest with them (and -n 2), the tests building what they need.
+# With arguments: pytest with them (and -n 2), the tests building what they need. A worker
+# that runs out of tests takes some of the other's (--dist worksteal): the run does not end
+# with one core idle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +30,7 @@ npm install --ignore-scripts --no-audit --no-fund --silent   # vnu-jar only: its
 
 export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-thorough}"
 if (($#)); then
-  exec .venv/bin/python -m pytest -n 2 "$@"
+  exec .venv/bin/python -m pytest -n 2 --dist worksteal "$@"
 fi
 
 run=$(mktemp -d)
@@ -43,7 +45,7 @@ if ! SITE_URL="$address" NO_MKDOCS_2_WARNING=1 .venv/bin/python tools/build_site
 fi
 built=$(date +%s.%N)
 status=0
-KZ_BUILT_SITE="$run/site" .venv/bin/python -m pytest -n 2 || status=$?
+KZ_BUILT_SITE="$run/site" .venv/bin/python -m pytest -n 2 --dist worksteal || status=$?
 ended=$(date +%s.%N)
 awk -v s="$started" -v b="$built" -v e="$ended" -v l="$(load)" 'BEGIN {
   printf "tools/test.sh: one full build %.0f s; build and tests %.0f s = %.1f builds (load average %s)\n",

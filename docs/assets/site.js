@@ -282,8 +282,9 @@
 
   var MAX_QUERY = 200;  // kzrights/site/search.py MAX_QUERY
   var kazakh = config.kk ? kazakhStemmer(config.kk) : null;
-  // For the browser tests: the stemmer, and the query whose results are on screen.
-  var testHook = window.kzSearch = { kazakh: kazakh, lastShown: null, complete: false };
+  // For the browser tests: the stemmer, the query whose results are on screen, and
+  // whether Pagefind has loaded ("loaded" or "failed" once it has been asked for).
+  var testHook = window.kzSearch = { kazakh: kazakh, lastShown: null, complete: false, index: null };
 
   function initSearch(box) {
     var t = config.translations || {};
@@ -306,8 +307,9 @@
         pagefind = import(url).then(function (module) {
           return module.options({ baseUrl: root, excerptLength: 24 }).then(function () {
             return module.init();
-          }).then(function () { return module; });
+          }).then(function () { testHook.index = "loaded"; return module; });
         });
+        pagefind.catch(function () { testHook.index = "failed"; });
       }
       return pagefind;
     }

@@ -27,6 +27,9 @@ VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+# Nothing the pages ask for leaves the machine: every request but those to the served site
+# (127.0.0.1) goes to a proxy that is not there, and fails. Watch (below) reports each one.
+NO_OTHER_HOSTS = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
 
 LANGS = ("en", "ru", "kk")
 # Written pages and generated ones but the View pages: of those, one of each kind (below).
@@ -80,7 +83,8 @@ def vnu() -> list[str]:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, chromium):
     """pytest-playwright's launch arguments: the system Chromium, no network extras."""
-    return {**browser_type_launch_args, "executable_path": str(chromium), "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": str(chromium), "args": CHROMIUM_ARGS,
+            "proxy": NO_OTHER_HOSTS}
 
 
 @pytest.fixture(scope="session")
@@ -144,16 +148,18 @@ def _favicon_cancelled(request) -> bool:
 
 
 class Watch:
-    """Everything a page does that it should not: requests to other hosts (aborted, so
-    nothing leaves the machine), console errors, uncaught exceptions, HTTP errors,
-    Content-Security-Policy violations."""
+    """Everything a page does that it should not: requests to other hosts (which fail: see
+    NO_OTHER_HOSTS), console errors, uncaught exceptions, HTTP errors,
+    Content-Security-Policy violations. It listens to the context (every page, every
+    worker) without holding any request up."""
 
     def __init__(self, context, page, allowed_hosts=("127.0.0.1",)):
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.allowed = allowed_hosts
-        self.page = page
-        context.route("**/*", self._route)
+        self.page, self.context = page, context
+        context.on("request", self._note_request)
+        page.on("websocket", lambda w: self._note_host(w.url))
         page.add_init_script(RECORD_CSP_VIOLATIONS)
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.errors.append(f"exception: {e}"))
@@ -161,13 +167,17 @@ class Watch:
         page.on("requestfailed", lambda r: r.url not in self.foreign and not _favicon_cancelled(r)
                 and self.errors.append(f"failed: {r.url} {r.failure}"))
 
-    def _route(self, route):
-        parts = urlsplit(route.request.url)
+    def _note_request(self, request) -> None:
+        self._note_host(request.url)
+
+    def stop(self) -> None:
+        """Stop listening to the context (a context that other pages go on using)."""
+        self.context.remove_listener("request", self._note_request)
+
+    def _note_host(self, url: str) -> None:
+        parts = urlsplit(url)
         if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in self.allowed:
-            self.foreign.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
+            self.foreign.append(url)
 
     def check(self, where: str):
         assert not self.foreign, f"{where}: request to another host: {self.foreign[0]}"
@@ -186,3 +196,54 @@ def pytest_configure(config):
     config.addinivalue_line(
         "filterwarnings",
         "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
+
+
+# Tables at a phone width (issue 19, item 9): neither the page nor any table scrolls sideways;
+# a table fails when it reaches past the screen, when it or a box around it scrolls or clips
+# sideways (Material puts Markdown tables in a scrolling box), or when a cell reaches past it.
+TABLES_FIT = """() => {
+  const W = document.scrollingElement.clientWidth, problems = [];
+  if (document.scrollingElement.scrollWidth > W)
+    problems.push(`the page scrolls sideways: ${document.scrollingElement.scrollWidth} px wide`);
+  document.querySelectorAll("article table").forEach((table, i) => {
+    const head = [...table.querySelectorAll("th")].map(th => th.textContent.trim()).join(" | ").slice(0, 60);
+    const name = `table ${i + 1} (${head})`;
+    const r = table.getBoundingClientRect();
+    if (r.left < -0.5 || r.right > W + 0.5)
+      problems.push(`${name} reaches from ${Math.round(r.left)} to ${Math.round(r.right)} px`);
+    for (let box = table; box && box.tagName !== "ARTICLE"; box = box.parentElement) {
+      if (getComputedStyle(box).overflowX !== "visible" && box.scrollWidth > box.clientWidth + 1) {
+        problems.push(`${name} scrolls sideways in <${box.tagName.toLowerCase()} class="${box.className}">: ` +
+                      `${box.scrollWidth} px in ${box.clientWidth} px`);
+        break;
+      }
+    }
+    for (const cell of table.querySelectorAll("td, tbody th")) {
+      const c = cell.getBoundingClientRect();
+      if (c.width && (c.left < -0.5 || c.right > W + 0.5)) {
+        problems.push(`${name}: a cell reaches to ${Math.round(c.right)} px: ${cell.textContent.trim().slice(0, 40)}`);
+        break;
+      }
+    }
+  });
+  return {problems, tables: document.querySelectorAll("article table").length};
+}"""
+
+
+def built_pages(site: Path, lang: str) -> tuple[list[str], set[str]]:
+    """Every page of a language in the built folder as a URL path, and the redirects (the
+    joint symbols' View pages), which are left out."""
+    others = [other for other in LANGS if other != "en"]
+    pages, redirects = [], set()
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site)
+        if rel.parts[0] in ("download", "assets", "pagefind"):
+            continue
+        if (rel.parts[0] if rel.parts[0] in others else "en") != lang:
+            continue
+        url = "/" + rel.as_posix().removesuffix("index.html")
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            redirects.add(url)
+        else:
+            pages.append(url)
+    return pages, redirects

@@ -1,7 +1,7 @@
 """Every built page in every language, in one visit each: loads with no request to another
 host, no console error, HTTP error or Content-Security-Policy violation (also once the
-search box has loaded Pagefind); passes axe-core; fits a 320 and a 360 px phone screen,
-every data table read as cards.
+search box has loaded Pagefind); passes axe-core; fits a 320 and a 360 px phone screen
+(neither the page nor a table scrolls sideways), every data table read as cards.
 
 To check something more on every page, add it to ``visit_page`` (and its assertion to
 ``test_page``): each page is opened once."""
@@ -13,30 +13,19 @@ from dataclasses import dataclass, field
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import ALL_PAGES, Watch
+from .conftest import ALL_PAGES, TABLES_FIT, Watch
 
 PHONE = {"width": 360, "height": 740}
 PHONE_WIDTHS = (320, 360)
 axe = Axe()
 
-def load(page, url: str, idle: bool = False) -> None:
+def load(page, url: str) -> None:
     page.goto(url, wait_until="load")
-    if idle:  # wait for late requests too (500 ms without any)
-        page.wait_for_load_state("networkidle")
 
 
 def violations(page) -> str:
     results = axe.run(page)
     return "" if results.violations_count == 0 else results.generate_report()
-
-
-WIDTHS = """() => {
-    const s = document.scrollingElement;
-    return {scroll: s.scrollWidth, client: s.clientWidth,
-            wraps: [...document.querySelectorAll('.table-wrap')].map(w => ({
-                right: Math.round(w.getBoundingClientRect().right),
-                wide: w.scrollWidth > w.clientWidth}))};
-}"""
 
 
 def phone_screen(context, page, width: int) -> None:
@@ -58,29 +47,33 @@ class Visit:
     path: str
     headings: int = 0                       # <h1> in the article
     axe: str = ""                           # axe-core's report, empty without violations
+    search: str = ""                        # Pagefind once the search box opened: "loaded"
     problems: str = ""                      # Watch: foreign requests, errors, CSP violations
-    widths: dict = field(default_factory=dict)   # phone width -> page and table widths
+    fit: dict = field(default_factory=dict)      # phone width -> what scrolls sideways (TABLES_FIT)
     cards: dict = field(default_factory=dict)    # phone width -> the data tables' cells
 
 
 def visit_page(context, page, url: str, path: str) -> Visit:
     """Open one page once and run every per-page check on it: at 1280 px the headings,
     axe-core, then the search box (Pagefind loads); then on phone screens of 320 and 360 px
-    the page's and tables' widths and the cards."""
+    what scrolls sideways and the cards; last, whatever the page requested on the way."""
     watch = Watch(context, page)
     found = Visit(path)
-    load(page, url, idle=True)
+    load(page, url)
     found.headings = page.locator("article.md-content__inner h1").count()
     found.axe = violations(page)
     # Opening the search box loads Pagefind: also local, also without errors.
     if path != "/404.html":
         page.locator(".md-search__input").click()
-        page.wait_for_load_state("networkidle")
+        page.wait_for_function("() => window.kzSearch.index !== null")
+        found.search = page.evaluate("window.kzSearch.index")
         page.keyboard.press("Escape")
     for width in PHONE_WIDTHS:
         phone_screen(context, page, width)
-        found.widths[width] = page.evaluate(WIDTHS)
+        found.fit[width] = page.evaluate(TABLES_FIT)["problems"]
         found.cards[width] = page.evaluate(CARDS)
+    page.wait_for_load_state("networkidle")  # a request still under way ends first
+    watch.stop()
     try:
         watch.check(path)
     except AssertionError as problem:
@@ -88,9 +81,23 @@ def visit_page(context, page, url: str, path: str) -> Visit:
     return found
 
 
+@pytest.fixture(scope="module")
+def reader_context(browser, browser_context_args):
+    """One browser context for every page's visit, as a reader going from page to page has:
+    the site's scripts and styles come from the cache after the first page. Each visit has
+    its own tab."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page(context, page, site_url, path):
-    found = visit_page(context, page, site_url + path, path)
+def test_page(reader_context, site_url, path):
+    page = reader_context.new_page()
+    try:
+        found = visit_page(reader_context, page, site_url + path, path)
+    finally:
+        page.close()
     failures = []
     if found.headings != 1:
         failures.append(f"{found.headings} <h1> in the article")
@@ -98,12 +105,10 @@ def test_page(context, page, site_url, path):
         failures.append(found.problems)
     if found.axe:
         failures.append(f"axe-core:\n{found.axe}")
+    if path != "/404.html" and found.search != "loaded":
+        failures.append(f"the search box's Pagefind: {found.search}")
     for width in PHONE_WIDTHS:
-        widths = found.widths[width]
-        if widths["scroll"] > widths["client"]:
-            failures.append(f"page scrolls sideways at {width} px: {widths}")
-        failures += [f"table wider than {width} px: {wrap}" for wrap in widths["wraps"]
-                     if wrap["wide"] or wrap["right"] > width]
+        failures += [f"at {width} px: {problem}" for problem in found.fit[width]]
         try:
             check_cards(found.cards[width], width, f"{path} at {width} px")
         except AssertionError as problem:
