@@ -83,8 +83,9 @@ def pytest_collection_modifyitems(config, items):
 
     Then the order: modules with slow tests that are not browser tests (the builds) and the
     Nu checker's (one long run over the whole site) first, browser tests next, the quick
-    tests last, each module's tests together and in their order. The longest tests start at once on the workers, and the short ones fill the end
-    of the run instead of one worker finishing a build while the other waits."""
+    tests last, each module's tests together and in their order. The longest tests start at
+    once on the workers, and the short ones fill the end of the run instead of one worker
+    finishing a build while the other waits."""
     browser_dir = ROOT / "tests" / "browser"
     # The shared builds, and the copies of the project that test modules build ("project").
     builds = {"built_site", "preview_site", "offline_copy", "site_url", "project"}
