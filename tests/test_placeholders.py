@@ -8,7 +8,6 @@ on any page that shows a ``{name}``, written as characters or as entities.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from kzrights.render.source_reader import render_source_reader
 from kzrights.render.text import esc_format
 from kzrights.site.placeholders import shown_placeholders
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 
 
 @pytest.fixture(scope="module")
@@ -88,16 +87,12 @@ def test_no_built_page_shows_a_placeholder(built_site: Path):
 def test_a_planted_placeholder_fails_the_build(tmp_path):
     """A page that shows ``&#123;date&#125;`` stops the build, naming the page; the
     previous site stays. (English only, no offline copy: a few seconds.)"""
-    for name in ("mkdocs.yml", "docs", "data", "sources", "overrides", "tools"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    copy_project(tmp_path, stand_in_site=True)
     about = tmp_path / "docs" / "en" / "about.md"
     text = about.read_text(encoding="utf-8")
     title_end = text.index("\n", text.index("# ")) + 1
     about.write_text(text[:title_end] + "\nDated &#123;date&#125; here.\n" + text[title_end:],
                      encoding="utf-8")
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "marker.txt").write_text("the good site", encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "tools/build_site.py", "--no-offline", "--lang", "en"],
                             cwd=tmp_path, env=env, capture_output=True, text=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,12 +14,11 @@ import sys
 import time
 import urllib.request
 from html import unescape
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "data", "sources", "overrides")
+from .conftest import copy_project
+
 
 pytestmark = pytest.mark.slow
 
@@ -59,10 +57,7 @@ def _status_row(html: str, page: str) -> str:
 
 @pytest.fixture
 def served(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, project / part)
+    project = copy_project(tmp_path / "project")
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     log = (tmp_path / "serve.log").open("w")
@@ -119,10 +114,7 @@ def test_serve_shows_each_edit_on_the_right_pages(served):
 def test_the_editors_preview_rebuilds_after_a_save(tmp_path):
     """``tools/build_site.py --serve`` (what CONTRIBUTING teaches) rebuilds after a save
     under data/, and keeps serving the previous site until the new one is in place."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in (*PARTS, "tools"):
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, project / part)
+    project = copy_project(tmp_path / "project")
     port = _free_port()
     log = (tmp_path / "preview.log").open("w")
     process = subprocess.Popen(
