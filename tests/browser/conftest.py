@@ -11,7 +11,9 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import threading
+import weakref
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -77,7 +79,9 @@ def vnu() -> list[str]:
         missing("java not found (apt-get install default-jre-headless)")
     if not VNU_JAR.exists():
         missing(f"{VNU_JAR} not found (npm install)")
-    return [java, "-jar", str(VNU_JAR)]
+    # The client compiler only (C1): the same report for about half the processor time of a
+    # run this short. Its deeper stack frames need a larger stack than the default.
+    return [java, "-XX:TieredStopAtLevel=1", "-Xss8m", "-jar", str(VNU_JAR)]
 
 
 @pytest.fixture(scope="session")
@@ -98,10 +102,19 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser drops connections it no longer needs (a tab going to the next page): not
+    an error worth a traceback. Anything else still prints one."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(folder: Path):
     """``folder`` on http://127.0.0.1:<free port> until the generator is closed."""
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -151,28 +164,37 @@ class Watch:
     """Everything a page does that it should not: requests to other hosts (which fail: see
     NO_OTHER_HOSTS), console errors, uncaught exceptions, HTTP errors,
     Content-Security-Policy violations. It listens to the context (every page, every
-    worker) without holding any request up."""
+    worker) without holding any request up, until ``stop``: then the tab can go on to the
+    next page under a new Watch."""
 
     def __init__(self, context, page, allowed_hosts=("127.0.0.1",)):
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.allowed = allowed_hosts
         self.page, self.context = page, context
+        if page not in _RECORDING_CSP:  # once per tab: each document of it records afresh
+            page.add_init_script(RECORD_CSP_VIOLATIONS)
+            _RECORDING_CSP.add(page)
+        self._page_listeners = {
+            "websocket": lambda w: self._note_host(w.url),
+            "console": lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"),
+            "pageerror": lambda e: self.errors.append(f"exception: {e}"),
+            "response": lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"),
+            "requestfailed": lambda r: r.url not in self.foreign and not _favicon_cancelled(r)
+            and self.errors.append(f"failed: {r.url} {r.failure}"),
+        }
         context.on("request", self._note_request)
-        page.on("websocket", lambda w: self._note_host(w.url))
-        page.add_init_script(RECORD_CSP_VIOLATIONS)
-        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
-        page.on("pageerror", lambda e: self.errors.append(f"exception: {e}"))
-        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
-        page.on("requestfailed", lambda r: r.url not in self.foreign and not _favicon_cancelled(r)
-                and self.errors.append(f"failed: {r.url} {r.failure}"))
+        for event, listener in self._page_listeners.items():
+            page.on(event, listener)
 
     def _note_request(self, request) -> None:
         self._note_host(request.url)
 
     def stop(self) -> None:
-        """Stop listening to the context (a context that other pages go on using)."""
+        """Stop listening to the context and the tab (which other visits go on using)."""
         self.context.remove_listener("request", self._note_request)
+        for event, listener in self._page_listeners.items():
+            self.page.remove_listener(event, listener)
 
     def _note_host(self, url: str) -> None:
         parts = urlsplit(url)
@@ -186,9 +208,14 @@ class Watch:
         assert csp == [], f"{where}: Content-Security-Policy violations: {csp}"
 
 
+_RECORDING_CSP: weakref.WeakSet = weakref.WeakSet()  # tabs with RECORD_CSP_VIOLATIONS added
+
+
 @pytest.fixture
 def watch(context, page) -> Watch:
-    return Watch(context, page)
+    watch = Watch(context, page)
+    yield watch
+    watch.stop()
 
 
 def pytest_configure(config):

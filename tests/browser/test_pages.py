@@ -1,7 +1,8 @@
-"""Every built page in every language, in one visit each: loads with no request to another
-host, no console error, HTTP error or Content-Security-Policy violation (also once the
-search box has loaded Pagefind); passes axe-core; fits a 320 and a 360 px phone screen
-(neither the page nor a table scrolls sideways), every data table read as cards.
+"""Every built page in every language, in one visit each, all in one tab as a reader's:
+loads with no request to another host, no console error, HTTP error or
+Content-Security-Policy violation (also once the search box has loaded Pagefind); passes
+axe-core; fits a 320 and a 360 px phone screen (neither the page nor a table scrolls
+sideways), every data table read as cards.
 
 To check something more on every page, add it to ``visit_page`` (and its assertion to
 ``test_page``): each page is opened once."""
@@ -14,6 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import ALL_PAGES, TABLES_FIT, Watch
+from .one_tab import open_module_tab  # noqa: F401  (module_tab: the tab of every visit)
 
 PHONE = {"width": 360, "height": 740}
 PHONE_WIDTHS = (320, 360)
@@ -28,16 +30,42 @@ def violations(page) -> str:
     return "" if results.violations_count == 0 else results.generate_report()
 
 
-def phone_screen(context, page, width: int) -> None:
-    """The page on a phone (what pytest-playwright's is_mobile and has_touch set up), at
-    ``width`` x 640 CSS pixels: the page's viewport meta applies, touch events are on."""
-    cdp = context.new_cdp_session(page)
-    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
-    cdp.send("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": 640, "deviceScaleFactor": 1, "mobile": True,
-        "screenWidth": width, "screenHeight": 640, "screenOrientation": {"angle": 0, "type": "portraitPrimary"}})
-    page.wait_for_function("w => window.innerWidth === w && document.documentElement.clientWidth === w",
-                           arg=width)
+DESKTOP = {"width": 1280, "height": 900}  # browser_context_args (conftest.py): where visits start
+SCREEN = "() => [innerWidth, innerHeight, navigator.maxTouchPoints, matchMedia('(pointer: coarse)').matches]"
+
+
+class Screen:
+    """The screen of a reader's tab, set through one DevTools session: a desktop of
+    DESKTOP, or a phone (what pytest-playwright's is_mobile and has_touch set up) of
+    ``width`` x 640 CSS pixels, where the page's viewport meta applies and touch is on."""
+
+    def __init__(self, context, page):
+        self.page = page
+        self.cdp = context.new_cdp_session(page)
+
+    def set(self, width: int, height: int, phone: bool) -> None:
+        self.cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": phone, "maxTouchPoints": 1})
+        self.cdp.send("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone,
+            "screenWidth": width, "screenHeight": height,
+            "screenOrientation": {"angle": 0, "type": "portraitPrimary" if phone else "landscapePrimary"}})
+        self.page.wait_for_function("w => window.innerWidth === w && document.documentElement.clientWidth === w",
+                                    arg=width)
+
+    def desktop(self) -> None:
+        self.set(DESKTOP["width"], DESKTOP["height"], phone=False)
+
+    def phone(self, width: int) -> None:
+        self.set(width, 640, phone=True)
+
+
+@dataclass
+class ReaderTab:
+    """The tab every page is visited in, and its screen."""
+
+    context: object
+    page: object
+    screen: Screen
 
 
 @dataclass
@@ -45,6 +73,7 @@ class Visit:
     """What one visit of a page found."""
 
     path: str
+    screen: list = field(default_factory=list)  # SCREEN once loaded: a desktop without touch
     headings: int = 0                       # <h1> in the article
     axe: str = ""                           # axe-core's report, empty without violations
     search: str = ""                        # Pagefind once the search box opened: "loaded"
@@ -53,13 +82,16 @@ class Visit:
     cards: dict = field(default_factory=dict)    # phone width -> the data tables' cells
 
 
-def visit_page(context, page, url: str, path: str) -> Visit:
-    """Open one page once and run every per-page check on it: at 1280 px the headings,
+def visit_page(tab: ReaderTab, url: str, path: str) -> Visit:
+    """Open one page once and run every per-page check on it: on a desktop the headings,
     axe-core, then the search box (Pagefind loads); then on phone screens of 320 and 360 px
     what scrolls sideways and the cards; last, whatever the page requested on the way."""
-    watch = Watch(context, page)
+    page = tab.page
+    tab.screen.desktop()  # the previous visit left the tab on a phone
+    watch = Watch(tab.context, page)
     found = Visit(path)
     load(page, url)
+    found.screen = page.evaluate(SCREEN)
     found.headings = page.locator("article.md-content__inner h1").count()
     found.axe = violations(page)
     # Opening the search box loads Pagefind: also local, also without errors.
@@ -69,7 +101,7 @@ def visit_page(context, page, url: str, path: str) -> Visit:
         found.search = page.evaluate("window.kzSearch.index")
         page.keyboard.press("Escape")
     for width in PHONE_WIDTHS:
-        phone_screen(context, page, width)
+        tab.screen.phone(width)
         found.fit[width] = page.evaluate(TABLES_FIT)["problems"]
         found.cards[width] = page.evaluate(CARDS)
     page.wait_for_load_state("networkidle")  # a request still under way ends first
@@ -82,23 +114,18 @@ def visit_page(context, page, url: str, path: str) -> Visit:
 
 
 @pytest.fixture(scope="module")
-def reader_context(browser, browser_context_args):
-    """One browser context for every page's visit, as a reader going from page to page has:
-    the site's scripts and styles come from the cache after the first page. Each visit has
-    its own tab."""
-    context = browser.new_context(**browser_context_args)
-    yield context
-    context.close()
+def reader_tab(module_tab) -> ReaderTab:
+    """One tab for every page's visit (one_tab.py), as a reader going from page to page has:
+    the site's scripts, styles and Pagefind stay loaded. Each visit is a new document."""
+    return ReaderTab(module_tab.context, module_tab, Screen(module_tab.context, module_tab))
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page(reader_context, site_url, path):
-    page = reader_context.new_page()
-    try:
-        found = visit_page(reader_context, page, site_url + path, path)
-    finally:
-        page.close()
+def test_page(reader_tab, site_url, path):
+    found = visit_page(reader_tab, site_url + path, path)
     failures = []
+    if found.screen != [DESKTOP["width"], DESKTOP["height"], 0, False]:
+        failures.append(f"not opened on a desktop without touch: {found.screen}")
     if found.headings != 1:
         failures.append(f"{found.headings} <h1> in the article")
     if found.problems:

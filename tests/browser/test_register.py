@@ -10,6 +10,7 @@ from kzrights.data.models import article_number
 
 from ..conftest import real_data
 from .conftest import LANGS, Watch
+from .one_tab import open_module_tab, tab_context, tab_page  # noqa: F401  (one tab for the module)
 from .test_pages import violations
 
 DATA = real_data()  # loaded once per test process

@@ -11,6 +11,7 @@ from kzrights.site.search import query_variants
 
 from ..test_search import LEXEMES
 from .conftest import Watch
+from .one_tab import open_module_tab, tab_context, tab_page  # noqa: F401  (one tab for the module)
 
 INPUT = ".md-search__input"
 FIRST = ".md-search-result__item > a.md-search-result__link:first-child"
