@@ -90,22 +90,24 @@ def visit_page(tab: ReaderTab, url: str, path: str) -> Visit:
     tab.screen.desktop()  # the previous visit left the tab on a phone
     watch = Watch(tab.context, page)
     found = Visit(path)
-    load(page, url)
-    found.screen = page.evaluate(SCREEN)
-    found.headings = page.locator("article.md-content__inner h1").count()
-    found.axe = violations(page)
-    # Opening the search box loads Pagefind: also local, also without errors.
-    if path != "/404.html":
-        page.locator(".md-search__input").click()
-        page.wait_for_function("() => window.kzSearch.index !== null")
-        found.search = page.evaluate("window.kzSearch.index")
-        page.keyboard.press("Escape")
-    for width in PHONE_WIDTHS:
-        tab.screen.phone(width)
-        found.fit[width] = page.evaluate(TABLES_FIT)["problems"]
-        found.cards[width] = page.evaluate(CARDS)
-    page.wait_for_load_state("networkidle")  # a request still under way ends first
-    watch.stop()
+    try:
+        load(page, url)
+        found.screen = page.evaluate(SCREEN)
+        found.headings = page.locator("article.md-content__inner h1").count()
+        found.axe = violations(page)
+        # Opening the search box loads Pagefind: also local, also without errors.
+        if path != "/404.html":
+            page.locator(".md-search__input").click()
+            page.wait_for_function("() => window.kzSearch.index !== null")
+            found.search = page.evaluate("window.kzSearch.index")
+            page.keyboard.press("Escape")
+        for width in PHONE_WIDTHS:
+            tab.screen.phone(width)
+            found.fit[width] = page.evaluate(TABLES_FIT)["problems"]
+            found.cards[width] = page.evaluate(CARDS)
+        page.wait_for_load_state("networkidle")  # a request still under way ends first
+    finally:
+        watch.stop()  # a failed visit's listeners do not stay on the tab
     try:
         watch.check(path)
     except AssertionError as problem:
