@@ -32,6 +32,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # Nothing the pages ask for leaves the machine: every request but those to the served site
 # (127.0.0.1) goes to a proxy that is not there, and fails. Watch (below) reports each one.
 NO_OTHER_HOSTS = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
+DESKTOP = {"width": 1280, "height": 900}  # every test's screen, unless it asks for another
 
 LANGS = ("en", "ru", "kk")
 # Written pages and generated ones but the View pages: of those, one of each kind (below).
@@ -93,7 +94,7 @@ def browser_type_launch_args(browser_type_launch_args, chromium):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1280, "height": 900},
+    return {**browser_context_args, "viewport": DESKTOP,
             "service_workers": "block"}
 
 
@@ -255,22 +256,3 @@ TABLES_FIT = """() => {
   });
   return {problems, tables: document.querySelectorAll("article table").length};
 }"""
-
-
-def built_pages(site: Path, lang: str) -> tuple[list[str], set[str]]:
-    """Every page of a language in the built folder as a URL path, and the redirects (the
-    joint symbols' View pages), which are left out."""
-    others = [other for other in LANGS if other != "en"]
-    pages, redirects = [], set()
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site)
-        if rel.parts[0] in ("download", "assets", "pagefind"):
-            continue
-        if (rel.parts[0] if rel.parts[0] in others else "en") != lang:
-            continue
-        url = "/" + rel.as_posix().removesuffix("index.html")
-        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
-            redirects.add(url)
-        else:
-            pages.append(url)
-    return pages, redirects

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import ALL_PAGES, TABLES_FIT, Watch
+from .conftest import ALL_PAGES, DESKTOP, TABLES_FIT, Watch
 from .one_tab import open_module_tab  # noqa: F401  (module_tab: the tab of every visit)
 
 PHONE = {"width": 360, "height": 740}
@@ -30,7 +30,6 @@ def violations(page) -> str:
     return "" if results.violations_count == 0 else results.generate_report()
 
 
-DESKTOP = {"width": 1280, "height": 900}  # browser_context_args (conftest.py): where visits start
 SCREEN = "() => [innerWidth, innerHeight, navigator.maxTouchPoints, matchMedia('(pointer: coarse)').matches]"
 
 

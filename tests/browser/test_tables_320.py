@@ -9,12 +9,33 @@ them View pages.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ..conftest import site_pages
-from .conftest import ALL_PAGES, LANGS, TABLES_FIT, built_pages, page_url
+from .conftest import ALL_PAGES, LANGS, TABLES_FIT, page_url
 
 PHONE = {"width": 320, "height": 640}
+
+
+def built_pages(site: Path, lang: str) -> tuple[list[str], set[str]]:
+    """Every page of a language in the built folder as a URL path, and the redirects (the
+    joint symbols' View pages), which are left out."""
+    others = [other for other in LANGS if other != "en"]
+    pages, redirects = [], set()
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site)
+        if rel.parts[0] in ("download", "assets", "pagefind"):
+            continue
+        if (rel.parts[0] if rel.parts[0] in others else "en") != lang:
+            continue
+        url = "/" + rel.as_posix().removesuffix("index.html")
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            redirects.add(url)
+        else:
+            pages.append(url)
+    return pages, redirects
 
 
 @pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
